@@ -1,0 +1,115 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { httpFailure, withoutTrailingSlashes } from '../nodes/shared/httpFailure';
+
+/** A login error: carries the HTTP status (not `response`, which would make n8n log in again). */
+class EsetLoginError extends Error {
+	constructor(
+		message: string,
+		readonly httpStatus?: number,
+	) {
+		super(message);
+		this.name = 'EsetLoginError';
+	}
+}
+
+export const ESET_LOGIN_REFUSED =
+	'ESET MSP Administrator 2 refused the login: wrong e-mail or password, or the user is not API-enabled (the API does not say which; API access is enabled by your ESET distributor)';
+
+export class EsetMspApi implements ICredentialType {
+	name = 'esetMspApi';
+
+	displayName = 'ESET MSP Administrator 2 API';
+
+	icon = { light: 'file:../icons/eset.svg', dark: 'file:../icons/eset.dark.svg' } as const;
+
+	documentationUrl = 'https://help.eset.com/ema2/en-US/api.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://mspapi.eset.com',
+			required: true,
+			description: 'The EMA 2 API address; keep the default unless ESET gave you another one',
+		},
+		{
+			displayName: 'Username (Email)',
+			name: 'username',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			required: true,
+			description: 'E-mail of an EMA 2 user that is API-enabled (your ESET distributor enables API access)',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			// Access tokens live about a minute: n8n fills this through preAuthentication and fetches a new
+			// one when it is empty or a request comes back 401.
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		let response: { accessToken?: string; AccessToken?: string } | undefined;
+		try {
+			response = await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${withoutTrailingSlashes(credentials.baseUrl as string)}/api/Token/Get`,
+				body: { username: credentials.username, password: credentials.password },
+				json: true,
+			});
+		} catch (error) {
+			// Never pass the HTTP client's error on: its request data holds the password.
+			const failure = httpFailure(error);
+			if (failure.status === 401 || failure.status === 400 || failure.status === 403) {
+				throw new EsetLoginError(`${ESET_LOGIN_REFUSED} (HTTP ${failure.status})`, failure.status);
+			}
+			throw new EsetLoginError(
+				failure.status
+					? `ESET MSP login failed with HTTP ${failure.status}: check the Base URL${failure.status === 503 ? ', or try later (maintenance)' : ''}`
+					: `Could not reach ESET MSP (${failure.networkCode ?? 'no response'}): check the Base URL`,
+				failure.status,
+			);
+		}
+		const accessToken = response?.accessToken ?? response?.AccessToken;
+		if (typeof accessToken !== 'string' || accessToken === '') {
+			throw new EsetLoginError('ESET MSP login answered without an access token: check the Base URL');
+		}
+		return { accessToken };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: { Authorization: '=Bearer {{$credentials.accessToken}}' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl.replace(/\\/+$/, "")}}',
+			url: '/api/User/Current',
+			method: 'GET',
+		},
+	};
+}

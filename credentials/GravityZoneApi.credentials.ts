@@ -1,0 +1,136 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { randomUUID } from 'node:crypto';
+
+import { gravityZoneEndpoint } from '../nodes/GravityZone/transport/jsonRpc';
+import { httpFailure } from '../nodes/shared/httpFailure';
+
+/** A login-step error: carries the HTTP status (not `response`, which would make n8n retry it). */
+class ApiKeyCheckError extends Error {
+	constructor(
+		message: string,
+		readonly httpStatus?: number,
+	) {
+		super(message);
+	}
+}
+
+export class GravityZoneApi implements ICredentialType {
+	name = 'gravityZoneApi';
+
+	displayName = 'Bitdefender GravityZone API';
+
+	icon = { light: 'file:../icons/gravityzone.svg', dark: 'file:../icons/gravityzone.dark.svg' } as const;
+
+	documentationUrl =
+		'https://www.bitdefender.com/business/support/en/77209-125277-public-api.html';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access URL',
+			name: 'accessUrl',
+			type: 'string',
+			default: 'https://cloud.gravityzone.bitdefender.com/api',
+			required: true,
+			description:
+				'The Access URL shown in GravityZone under My Account > API keys (it differs per cloud, e.g. cloudgz. or cloudap.)',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'An API key from My Account > API keys with the Companies API enabled (and the General API for the connection test). Creating companies needs the key of a Partner company.',
+		},
+		{
+			// Filled by preAuthentication: the declarative credential test cannot read a JSON-RPC error
+			// that comes back with HTTP 200, but preAuthentication can and fails with GravityZone's message.
+			displayName: 'API Key Verified',
+			name: 'apiKeyVerified',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		let response: unknown;
+		try {
+			response = await this.helpers.httpRequest({
+				method: 'POST',
+				url: gravityZoneEndpoint(credentials.accessUrl as string, 'general'),
+				auth: { username: credentials.apiKey as string, password: '' },
+				body: { id: randomUUID(), jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
+				json: true,
+			});
+		} catch (error) {
+			const failure = httpFailure(error);
+			if (failure.status === 401) {
+				throw new ApiKeyCheckError(
+					'GravityZone refused the API key (HTTP 401): check the key and that it belongs to the instance of this Access URL',
+					401,
+				);
+			}
+			if (failure.status === 403) {
+				throw new ApiKeyCheckError(
+					'The API key may not use the General API (HTTP 403): enable it for this key under My Account > API keys',
+					403,
+				);
+			}
+			throw new ApiKeyCheckError(
+				failure.status
+					? `GravityZone answered HTTP ${failure.status} to the API key check: check the Access URL`
+					: `Could not reach GravityZone (${failure.networkCode ?? failure.message}): check the Access URL`,
+				failure.status,
+			);
+		}
+		const rpcError = (response as { error?: { message?: string; data?: { details?: string } } })?.error;
+		if (rpcError) {
+			const details = rpcError.data?.details;
+			throw new ApiKeyCheckError(
+				`GravityZone: ${rpcError.message ?? 'unknown error'}${details ? ` - ${details}` : ''}`,
+				200,
+			);
+		}
+		return { apiKeyVerified: new Date().toISOString() };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.apiKey}}', password: '' },
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.accessUrl.replace(/\\/+$/, "")}}',
+			url: '/v1.0/jsonrpc/general',
+			method: 'POST',
+			body: { id: 'n8n-credential-test', jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'GravityZone refused the API key: check the key and the Access URL' },
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message: 'The API key may not use the General API: enable it under My Account > API keys',
+				},
+			},
+		],
+	};
+}

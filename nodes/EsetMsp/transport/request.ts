@@ -1,0 +1,106 @@
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { isPlainObject } from '../../shared/collectBody';
+import { httpFailure, withoutTrailingSlashes } from '../../shared/httpFailure';
+
+/**
+ * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
+ * credential's preAuthentication, and on a 401 logs in again and repeats the request once.
+ */
+export async function callEset(
+	ctx: IExecuteFunctions,
+	method: IHttpRequestMethods,
+	path: string,
+	body: IDataObject | undefined,
+	itemIndex: number,
+): Promise<unknown> {
+	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('esetMspApi', itemIndex);
+	try {
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
+			method,
+			url: `${withoutTrailingSlashes(baseUrl)}${path}`,
+			body,
+			json: true,
+		});
+	} catch (error) {
+		throw esetError(ctx, error, path, itemIndex);
+	}
+}
+
+/** "name: Name is required; address.city: ..." from an ASP.NET-style `{"field": ["message"]}` map. */
+function listFieldErrors(body: unknown): string | undefined {
+	if (!isPlainObject(body)) return undefined;
+	const map = isPlainObject(body.errors) ? body.errors : body;
+	const lines = Object.entries(map)
+		.filter(([, messages]) => Array.isArray(messages) || typeof messages === 'string')
+		.map(([field, messages]) => `${field}: ${([] as unknown[]).concat(messages).join(' ')}`);
+	return lines.length > 0 ? lines.join('; ') : undefined;
+}
+
+const loginError = (error: unknown): Error | undefined => {
+	for (let current = error as Error | undefined, depth = 0; current && depth < 6; depth++) {
+		if (current.name === 'EsetLoginError') return current;
+		current = (current as { cause?: Error }).cause;
+	}
+	return undefined;
+};
+
+function esetError(ctx: IExecuteFunctions, error: unknown, path: string, itemIndex: number): NodeApiError {
+	const failure = httpFailure(error);
+	const body = isPlainObject(failure.body) ? failure.body : {};
+	const code = typeof body.code === 'number' ? body.code : undefined;
+	const subCode = typeof body.subCode === 'number' ? body.subCode : undefined;
+	const vendorText = [body.message, body.title, body.detail].find((text) => typeof text === 'string') as
+		| string
+		| undefined;
+	const login = loginError(error);
+	let message: string;
+	let description: string;
+	if (login) {
+		message = login.message;
+		description = "Check the e-mail and password in the 'ESET MSP Administrator 2 API' credential.";
+	} else if (failure.status === 400) {
+		const fields = listFieldErrors(failure.body);
+		message = `ESET rejected the request${fields ? `: ${fields}` : vendorText ? `: ${vendorText}` : ''}`;
+		description = 'Fix the fields ESET named (HTTP 400) and run the item again.';
+	} else if (failure.status === 401) {
+		message = 'ESET refused the access token even after a fresh login (HTTP 401)';
+		description =
+			'Check the e-mail and password in the credential and that API access is enabled for this user (your ESET distributor enables it).';
+	} else if (failure.status === 403 && code === 99 && subCode === 1) {
+		message = `ESET did not find ${path} (HTTP 403, code 99/1)`;
+		description = "Check the credential's Base URL (default https://mspapi.eset.com).";
+	} else if (failure.status === 403) {
+		message = 'This ESET user may not do this (HTTP 403)';
+		description =
+			'The user needs Write permission on the company concerned (for a new customer: on its parent company).';
+	} else if (failure.status === 404) {
+		message = `ESET did not find ${path} (HTTP 404)`;
+		description = "Check the credential's Base URL (default https://mspapi.eset.com).";
+	} else if (failure.status === 503 && code === 99 && subCode === 2) {
+		message = 'ESET MSP Administrator 2 is in maintenance (HTTP 503, code 99/2)';
+		description = 'Try again later.';
+	} else if (failure.status === 429) {
+		message = 'ESET rate limit reached (HTTP 429)';
+		description = `Run fewer items at once or retry later${failure.retryAfter ? ` (ESET asked to wait ${failure.retryAfter} s)` : ''}.`;
+	} else if (failure.status !== undefined) {
+		message = `ESET request ${path} failed (HTTP ${failure.status})${vendorText ? `: ${vendorText}` : ''}`;
+		description =
+			failure.status === 500
+				? 'ESET had a server error; it can also mean the user is not allowed to do this. Check the permissions, then retry.'
+				: 'ESET refused the request.';
+	} else {
+		message = `Could not reach ESET MSP (${failure.networkCode ?? (failure.message || 'no response')})`;
+		description = "Check the credential's Base URL and this machine's network access to it.";
+	}
+	if (code !== undefined) description += ` ESET error code ${code}${subCode !== undefined ? `/${subCode}` : ''}.`;
+	const nodeError = new NodeApiError(
+		ctx.getNode(),
+		{ status: failure.status ?? null, code: code ?? null, subCode: subCode ?? null } as JsonObject,
+		{ message, description, httpCode: failure.status !== undefined ? String(failure.status) : undefined, itemIndex },
+	);
+	nodeError.context.code = code;
+	nodeError.context.subCode = subCode;
+	return nodeError;
+}

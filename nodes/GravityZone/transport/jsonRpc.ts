@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { isPlainObject } from '../../shared/collectBody';
+import { httpFailure, withoutTrailingSlashes } from '../../shared/httpFailure';
+
+export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing';
+
+const API_NAMES: Record<GravityZoneApi, string> = {
+	companies: 'Companies API',
+	general: 'General API',
+	network: 'Network API',
+	licensing: 'Licensing API',
+};
+
+const JSON_RPC_HINTS: Record<number, string> = {
+	[-32700]: 'GravityZone could not parse the request: please report this as a bug of the node.',
+	[-32600]: 'GravityZone found the request malformed: please report this as a bug of the node.',
+	[-32601]: `The method is unknown at this Access URL: check the credential's Access URL and that the key has this API enabled.`,
+	[-32602]: 'A parameter was rejected: check the field named in the details above.',
+	[-32000]: 'GravityZone refused the request: the details above say why (for example, a name already in use).',
+};
+
+export function gravityZoneEndpoint(accessUrl: string, api: GravityZoneApi): string {
+	return `${withoutTrailingSlashes(accessUrl)}/v1.0/jsonrpc/${api}`;
+}
+
+/** Calls one JSON-RPC 2.0 method and returns its `result`; every failure becomes a NodeApiError. */
+export async function callGravityZone(
+	ctx: IExecuteFunctions,
+	api: GravityZoneApi,
+	method: string,
+	params: IDataObject,
+	itemIndex: number,
+): Promise<unknown> {
+	const { accessUrl } = await ctx.getCredentials<{ accessUrl: string }>('gravityZoneApi', itemIndex);
+	const body = { id: randomUUID(), jsonrpc: '2.0', method, params };
+	let response: unknown;
+	try {
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
+			method: 'POST',
+			url: gravityZoneEndpoint(accessUrl, api),
+			body,
+			json: true,
+		});
+	} catch (error) {
+		throw gravityZoneError(ctx, error, api, method, itemIndex);
+	}
+	// JSON-RPC errors come back with HTTP 200: always look for `error`.
+	if (isPlainObject(response) && isPlainObject(response.error)) {
+		throw jsonRpcError(ctx, response.error, 200, method, itemIndex);
+	}
+	return isPlainObject(response) ? response.result : response;
+}
+
+function jsonRpcError(
+	ctx: IExecuteFunctions,
+	rpcError: IDataObject,
+	status: number,
+	method: string,
+	itemIndex: number,
+): NodeApiError {
+	const code = typeof rpcError.code === 'number' ? rpcError.code : undefined;
+	const data = isPlainObject(rpcError.data) ? rpcError.data : {};
+	const details = typeof data.details === 'string' ? data.details : undefined;
+	const vendorMessage = typeof rpcError.message === 'string' ? rpcError.message : 'Unknown error';
+	const error = new NodeApiError(ctx.getNode(), { code, message: vendorMessage, data } as JsonObject, {
+		message: `GravityZone ${method} failed: ${vendorMessage}${details ? ` - ${details}` : ''}`,
+		description: [
+			details && `Details: ${details}`,
+			`JSON-RPC error ${code ?? '(no code)'}. ${(code !== undefined && JSON_RPC_HINTS[code]) || ''}`.trim(),
+		]
+			.filter(Boolean)
+			.join('\n'),
+		httpCode: String(status),
+		itemIndex,
+	});
+	error.context.code = code;
+	return error;
+}
+
+function gravityZoneError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	api: GravityZoneApi,
+	method: string,
+	itemIndex: number,
+): NodeApiError {
+	const failure = httpFailure(error);
+	// A 4xx may still carry a JSON-RPC error body: it says the most.
+	if (failure.status !== undefined && isPlainObject(failure.body) && isPlainObject(failure.body.error)) {
+		return jsonRpcError(ctx, failure.body.error, failure.status, method, itemIndex);
+	}
+	const apiName = API_NAMES[api];
+	let message: string;
+	let description: string;
+	switch (failure.status) {
+		case 401:
+			message = 'GravityZone refused the API key (HTTP 401)';
+			description =
+				"Check the API key in the 'Bitdefender GravityZone API' credential: it must be a key of the GravityZone instance of the credential's Access URL.";
+			break;
+		case 403:
+			message = `The API key may not use the ${apiName} (HTTP 403)`;
+			description = `In GravityZone open My Account > API keys and enable the ${apiName} for this key${
+				api === 'companies' ? '; creating companies needs the key of a Partner company' : ''
+			}.`;
+			break;
+		case 404:
+		case 405:
+			message = `GravityZone did not find the ${apiName} (HTTP ${failure.status})`;
+			description =
+				"Check the credential's Access URL: copy it from My Account > API keys, e.g. https://cloud.gravityzone.bitdefender.com/api.";
+			break;
+		case 429:
+			message = 'GravityZone rate limit reached (HTTP 429)';
+			description = `GravityZone allows about 10 requests per second per API key${
+				failure.retryAfter ? `; it asked to retry after ${failure.retryAfter} s` : ''
+			}. Run fewer items at once or retry later.`;
+			break;
+		case undefined:
+			message = failure.networkCode
+				? `Could not reach GravityZone (${failure.networkCode})`
+				: `GravityZone ${method} failed: ${failure.message || 'no response'}`;
+			description = failure.networkCode
+				? "Check the credential's Access URL and this machine's network access to it."
+				: "Check the 'Bitdefender GravityZone API' credential.";
+			break;
+		default:
+			message = `GravityZone ${method} failed (HTTP ${failure.status})`;
+			description =
+				failure.status >= 500
+					? 'GravityZone had a server error. Try again later; if it persists, contact Bitdefender support.'
+					: 'GravityZone refused the request.';
+	}
+	return new NodeApiError(
+		ctx.getNode(),
+		{ status: failure.status ?? null, networkCode: failure.networkCode ?? null } as JsonObject,
+		{ message, description, httpCode: failure.status !== undefined ? String(failure.status) : undefined, itemIndex },
+	);
+}

@@ -1,0 +1,151 @@
+import type { INodeProperties, INodePropertyOptions, NodeParameterValueType } from 'n8n-workflow';
+
+/**
+ * One declaration per API field: its n8n parameter (named by the JSON key), its place in the request
+ * body (nesting follows `fields`) and its documented constraints. The UI (toNodeProperty), the body
+ * builder (collectBody) and the validator (validateBody) all read these declarations.
+ */
+export type ApiFieldType =
+	| 'string'
+	| 'integer'
+	| 'boolean'
+	| 'options'
+	| 'multiOptions'
+	| 'object'
+	| 'keyValueMap'
+	| 'objectList';
+
+export type StringFormat = 'email' | 'guid' | 'date';
+
+export interface ApiField {
+	/** JSON key in the request body; also the n8n parameter name. */
+	key: string;
+	displayName: string;
+	type: ApiFieldType;
+	description: string;
+	/** Always sent: a node parameter of its own, outside the optional collections. */
+	required?: boolean;
+	default?: NodeParameterValueType;
+	placeholder?: string;
+	/** Values of `options` / `multiOptions` fields; the validator accepts exactly these. */
+	options?: INodePropertyOptions[];
+	/** Children of `object` and `objectList` fields, nested in the body as declared here. */
+	fields?: ApiField[];
+	/** objectList / keyValueMap: the label of one entry in the UI. */
+	entryName?: string;
+	// Documented constraints
+	maxLength?: number;
+	notBlank?: boolean;
+	noHtml?: boolean;
+	format?: StringFormat;
+	/** A pattern the value must match, with the rule in words for the error message. */
+	pattern?: { regex: RegExp; rule: string };
+	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
+	allowedValues?: ReadonlySet<string>;
+	minValue?: number;
+	/** object: at least one child must be set. */
+	atLeastOneField?: boolean;
+	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
+	omitWhenEmpty?: boolean;
+}
+
+const byDisplayName = (a: { displayName: string }, b: { displayName: string }) =>
+	a.displayName.localeCompare(b.displayName);
+
+/** The n8n parameter for a field; object children become a collection sorted as n8n's linter wants. */
+export function toNodeProperty(field: ApiField): INodeProperties {
+	const base = {
+		displayName: field.displayName,
+		name: field.key,
+		description: field.description,
+		required: field.required || undefined,
+		placeholder: field.placeholder,
+	};
+	switch (field.type) {
+		case 'string':
+			return { ...base, type: 'string', default: field.default ?? '' };
+		case 'integer':
+			return {
+				...base,
+				type: 'number',
+				default: field.default ?? 0,
+				typeOptions: { numberPrecision: 0, minValue: field.minValue },
+			};
+		case 'boolean':
+			return { ...base, type: 'boolean', default: field.default ?? false };
+		case 'options':
+			return { ...base, type: 'options', options: field.options ?? [], default: field.default ?? '' };
+		case 'multiOptions':
+			return { ...base, type: 'multiOptions', options: field.options ?? [], default: field.default ?? [] };
+		case 'object':
+			return {
+				...base,
+				type: 'collection',
+				placeholder: field.placeholder ?? 'Add Field',
+				default: {},
+				options: (field.fields ?? []).map(toNodeProperty).sort(byDisplayName),
+			};
+		case 'keyValueMap':
+			return {
+				...base,
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: field.placeholder ?? `Add ${field.entryName ?? 'Entry'}`,
+				default: {},
+				options: [
+					{
+						name: ENTRIES,
+						displayName: field.entryName ?? 'Entry',
+						values: [
+							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						],
+					},
+				],
+			};
+		case 'objectList':
+			return {
+				...base,
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				placeholder: field.placeholder ?? `Add ${field.entryName ?? 'Entry'}`,
+				default: {},
+				options: [
+					{
+						name: ENTRIES,
+						displayName: field.entryName ?? 'Entry',
+						values: (field.fields ?? []).map(toNodeProperty),
+					},
+				],
+			};
+	}
+}
+
+/** The UI-only group name of fixedCollection entries (it is not part of the body). */
+export const ENTRIES = 'entries';
+
+/** Finds the declaration of a body path such as ['licenseSubscription', 'ownUse', 'managePHASR']. */
+export function findField(fields: ApiField[], path: string[]): ApiField | undefined {
+	let current: ApiField | undefined;
+	let level: ApiField[] | undefined = fields;
+	for (const key of path) {
+		current = level?.find((field) => field.key === key);
+		if (!current) return undefined;
+		level = current.fields;
+	}
+	return current;
+}
+
+/** "licenseSubscription.licenseKey (License Subscription > License Key)" for error messages. */
+export function describePath(fields: ApiField[], path: string[]): string {
+	const names: string[] = [];
+	let level: ApiField[] | undefined = fields;
+	for (const key of path) {
+		const field: ApiField | undefined = level?.find((candidate) => candidate.key === key);
+		if (!field) break;
+		names.push(field.displayName);
+		level = field.fields;
+	}
+	const jsonPath = path.join('.');
+	return names.length === path.length ? `"${jsonPath}" (${names.join(' > ')})` : `"${jsonPath}"`;
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// Writes test/golden/<example>.workflow.json for every documented request in ../shared/api/examples:
+// a Manual Trigger and one of our nodes whose parameters (in n8n's own shape, as the editor saves
+// them) express that request. Run after `npm run build`; the golden tests then check that the node
+// turns these parameters back into exactly the documented body.
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const examples = path.resolve(root, '..', 'shared', 'api', 'examples');
+const { createCompanyLayout } = require(path.join(root, 'dist/nodes/GravityZone/actions/company/create.operation'));
+const { createCustomerLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/company/createCustomer.operation'));
+const { ENTRIES } = require(path.join(root, 'dist/nodes/shared/apiFields'));
+
+/** The inverse of collectBody: a body value as the n8n parameter that produces it. */
+function toParameter(field, value) {
+	switch (field.type) {
+		case 'object': {
+			const out = {};
+			for (const [key, child] of Object.entries(value)) {
+				out[key] = toParameter(field.fields.find((f) => f.key === key), child);
+			}
+			return out;
+		}
+		case 'keyValueMap':
+			return { [ENTRIES]: Object.entries(value).map(([name, v]) => ({ name, value: v })) };
+		case 'objectList':
+			return { [ENTRIES]: value.map((entry) => toParameter({ type: 'object', fields: field.fields }, entry)) };
+		default:
+			return value;
+	}
+}
+
+function parametersFor(layout, body, fixed) {
+	const parameters = { ...fixed };
+	const additional = {};
+	for (const [key, value] of Object.entries(body)) {
+		const field = layout.fields.find((f) => f.key === key);
+		if (!field) throw new Error(`No declaration for ${key}`);
+		(layout.topLevel.includes(key) ? parameters : additional)[key] = toParameter(field, value);
+	}
+	parameters[layout.collection] = additional;
+	return parameters;
+}
+
+function workflow(name, nodeType, credentialType, parameters) {
+	return {
+		name,
+		nodes: [
+			{ id: 'a0f1c3e2-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'a0f1c3e2-0000-4000-8000-000000000002',
+				name: 'Create',
+				type: `n8n-nodes-msp-security.${nodeType}`,
+				typeVersion: 1,
+				position: [220, 0],
+				parameters,
+				credentials: { [credentialType]: { id: `${credentialType}-golden`, name: `${credentialType} (sandbox)` } },
+			},
+		],
+		connections: { 'Manual Trigger': { main: [[{ node: 'Create', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
+}
+
+for (const file of fs.readdirSync(examples).filter((f) => f.endsWith('.request.json')).sort()) {
+	const name = file.replace('.request.json', '');
+	const example = JSON.parse(fs.readFileSync(path.join(examples, file), 'utf8'));
+	const data = name.startsWith('gz-')
+		? workflow(`Golden: ${name}`, 'gravityZone', 'gravityZoneApi', parametersFor(createCompanyLayout, example.params, { resource: 'company', operation: 'create' }))
+		: workflow(`Golden: ${name}`, 'esetMsp', 'esetMspApi', parametersFor(createCustomerLayout, example, { resource: 'company', operation: 'createCustomer' }));
+	fs.writeFileSync(path.join(root, 'test/golden', `${name}.workflow.json`), JSON.stringify(data, null, '\t') + '\n');
+	console.log(`wrote test/golden/${name}.workflow.json`);
+}

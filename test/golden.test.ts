@@ -1,0 +1,68 @@
+import { readdirSync } from 'node:fs';
+
+import { documentedRequest, EXAMPLES_DIR, goldenWorkflow } from './harness/golden';
+import { runWorkflow } from './harness/runWorkflow';
+import { ESET_PASSWORD, ESET_USER, EsetServer } from './servers/esetServer';
+import { GZ_PARTNER_KEY, GravityZoneServer } from './servers/gravityZoneServer';
+
+const gzExamples = readdirSync(EXAMPLES_DIR)
+	.filter((file) => file.startsWith('gz-') && file.endsWith('.request.json'))
+	.map((file) => file.replace('.request.json', ''));
+
+describe('golden workflows: the documented requests, sent through the nodes', () => {
+	it('covers all five documented GravityZone createCompany examples', () => {
+		expect(gzExamples).toHaveLength(5);
+	});
+
+	it.each(gzExamples)('%s sends exactly the documented params', async (name) => {
+		const server = await new GravityZoneServer().start();
+		try {
+			const { output } = await runWorkflow(goldenWorkflow(name), {
+				credentials: { gravityZoneApi: { accessUrl: `${server.url}/api//`, apiKey: GZ_PARTNER_KEY } },
+			});
+			const documented = documentedRequest<{ params: Record<string, unknown>; method: string }>(name);
+			const [call] = server.calls('companies');
+			expect(server.calls('companies')).toHaveLength(1);
+			expect(call.path).toBe('/api/v1.0/jsonrpc/companies');
+			expect(call.headers.authorization).toBe(`Basic ${Buffer.from(`${GZ_PARTNER_KEY}:`).toString('base64')}`);
+			const body = call.body as Record<string, unknown>;
+			expect(body.jsonrpc).toBe('2.0');
+			expect(body.method).toBe(documented.method);
+			expect(body.params).toStrictEqual(documented.params);
+			expect(output('Create')).toStrictEqual([
+				{
+					json: { id: server.companies[0].id, name: documented.params.name, type: documented.params.type },
+					pairedItem: { item: 0 },
+				},
+			]);
+		} finally {
+			await server.stop();
+		}
+	});
+
+	it('eset-create-customer sends exactly the documented body', async () => {
+		const server = await new EsetServer().start();
+		try {
+			const { output } = await runWorkflow(goldenWorkflow('eset-create-customer'), {
+				credentials: { esetMspApi: { baseUrl: `${server.url}/`, username: ESET_USER, password: ESET_PASSWORD } },
+			});
+			const [call] = server.calls('/api/Company/Create/customer');
+			expect(call.body).toStrictEqual(documentedRequest('eset-create-customer'));
+			expect(call.headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
+			const documented = documentedRequest<Record<string, string>>('eset-create-customer');
+			expect(output('Create')).toStrictEqual([
+				{
+					json: {
+						companyId: server.companies[0].companyId,
+						name: documented.name,
+						parentCompanyId: documented.parentCompanyId,
+						customIdentifier: documented.customIdentifier,
+					},
+					pairedItem: { item: 0 },
+				},
+			]);
+		} finally {
+			await server.stop();
+		}
+	});
+});
