@@ -1,0 +1,29 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runWorkflow, type RunOptions } from '../harness/runWorkflow';
+import { singleNodeWorkflow, type NodeOptions } from '../harness/workflows';
+import { GZ_PARTNER_KEY, GravityZoneServer } from '../servers/gravityZoneServer';
+
+export const CREATE = { resource: 'company', operation: 'create' };
+
+export async function withGravityZone<T>(run: (server: GravityZoneServer) => Promise<T>): Promise<T> {
+	const server = await new GravityZoneServer().start();
+	try {
+		return await run(server);
+	} finally {
+		await server.stop();
+	}
+}
+
+export function runCreate(
+	server: GravityZoneServer,
+	parameters: INodeParameters,
+	options: RunOptions & NodeOptions & { apiKey?: string } = {},
+) {
+	return runWorkflow(singleNodeWorkflow('gravityZone', { ...CREATE, ...parameters }, options), {
+		...options,
+		credentials: options.credentialsHelper
+			? undefined
+			: { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: options.apiKey ?? GZ_PARTNER_KEY } },
+	});
+}

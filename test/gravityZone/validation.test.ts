@@ -1,0 +1,66 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runCreate, withGravityZone } from './fixtures';
+
+const base = { type: 1, name: 'Acme Dental' };
+
+/** [what breaks the rule, parameters, the field named, the rule in the message] */
+const cases: Array<[string, INodeParameters, string, RegExp]> = [
+	['blank name', { name: '   ' }, '"name" (Name)', /must not be empty/],
+	['name over 64 characters', { name: 'x'.repeat(65) }, '"name"', /at most 64 characters \(it has 65\)/],
+	['address over 128 characters', { additionalFields: { address: 'a'.repeat(129) } }, '"address"', /at most 128/],
+	['HTML in the address', { additionalFields: { address: 'Main St <script>x</script>' } }, '"address"', /HTML tags/],
+	['phone over 32 characters', { additionalFields: { phone: '0'.repeat(33) } }, '"phone"', /at most 32/],
+	['country not ISO 3166-1', { additionalFields: { country: 'USA' } }, '"country"', /not one of the documented values/],
+	['state not CC-XXX', { additionalFields: { state: 'California' } }, '"state"', /CC-XXX/],
+	['state of another country', { additionalFields: { country: 'US', state: 'DE-BY' } }, '"state"', /must start with the country code "US-"/],
+	['skip2FAPeriod outside the list', { additionalFields: { skip2FAPeriod: '={{ 2 }}' } }, '"skip2FAPeriod"', /must be one of 0 \(No Exemption/],
+	['licence type 2 without key', { licenseSubscription: { type: 2 } }, '"licenseSubscription.licenseKey"', /required when the licence type is 2/],
+	['not managed by above, no account email', { additionalFields: { canBeManagedByAbove: false, accountFullName: 'Jo' } }, '"accountEmail"', /required when canBeManagedByAbove is false/],
+	['not managed by above, no account name', { additionalFields: { canBeManagedByAbove: false, accountEmail: 'jo@acme.example' } }, '"accountFullName"', /required when canBeManagedByAbove is false/],
+	['add-on at the top and in ownUse', { licenseSubscription: { type: 3, manageHyperDetect: true, ownUse: { manageHyperDetect: false } } }, '"licenseSubscription.ownUse.manageHyperDetect"', /set manageHyperDetect in one place only/],
+	['remote engines scanning outside a la carte', { licenseSubscription: { type: 3, manageRemoteEnginesScanning: true, assignedProtectionModel: 'mspSecure' } }, '"licenseSubscription.manageRemoteEnginesScanning"', /needs assignedProtectionModel "aLaCarte"/],
+	['remote engines scanning in ownUse, no model', { licenseSubscription: { type: 3, ownUse: { manageRemoteEnginesScanning: true } } }, '"licenseSubscription.ownUse.manageRemoteEnginesScanning"', /aLaCarte/],
+	['additional products without the assigned one', { licenseSubscription: { type: 3, assignedProductType: 5, additionalProductTypes: [0, 3] } }, '"licenseSubscription.additionalProductTypes"', /must contain the assigned product type 5/],
+	['additional products, no assigned one', { licenseSubscription: { type: 3, additionalProductTypes: [0] } }, '"licenseSubscription.assignedProductType"', /required when additionalProductTypes is not empty/],
+	['account e-mail without domain', { additionalFields: { accountEmail: 'jo.acme.example' } }, '"accountEmail"', /local@domain/],
+	['contact e-mail with a space', { additionalFields: { contactPerson: { email: 'jo @acme.example' } } }, '"contactPerson.email" (Contact Person > Email)', /local@domain/],
+	['MDR contact e-mail', { additionalFields: { mdrContactInformation: { email: 'mdr@' } } }, '"mdrContactInformation.email"', /local@domain/],
+	['end of subscription not a date', { licenseSubscription: { type: 3, endSubscription: '2028-13-01' } }, '"licenseSubscription.endSubscription"', /YYYY-MM-DD/],
+	['type outside Partner/Customer', { type: '={{ 7 }}' }, '"type"', /must be one of 1 \(Customer\), 0 \(Partner\)/],
+	['reserved slots not a number', { licenseSubscription: { type: 3, reservedSlots: '={{ "ten" }}' } }, '"licenseSubscription.reservedSlots"', /whole number/],
+	['extra params that override a field badly', { options: { extraParams: '{"name": ""}' } }, '"name"', /must not be empty/],
+];
+
+describe('GravityZone Create: validation before sending', () => {
+	it.each(cases)('%s: NodeOperationError naming item and field, nothing sent', async (_what, parameters, field, rule) => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, { ...base, ...parameters });
+			expect(error()?.name).toBe('NodeOperationError');
+			expect(error()?.message).toContain(`Item 0: ${field}`);
+			expect(error()?.message).toMatch(rule);
+			expect(server.requests).toHaveLength(0);
+		});
+	});
+
+	it('rejects Extra Params that are not JSON, sending nothing', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, { ...base, options: { extraParams: '{"oops": ' } });
+			expect(error()?.message).toBe('Item 0: Options > Extra Params (JSON) is not valid JSON');
+			expect(server.requests).toHaveLength(0);
+		});
+	});
+
+	it('lists every broken rule of an item in the description', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, {
+				...base,
+				additionalFields: { phone: '0'.repeat(40), country: 'XX' },
+			});
+			const { description } = error() as { description?: string };
+			expect(description).toContain('"phone"');
+			expect(description).toContain('"country"');
+			expect(server.requests).toHaveLength(0);
+		});
+	});
+});
