@@ -7,7 +7,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { httpFailure, withoutTrailingSlashes } from '../nodes/shared/httpFailure';
+import { httpFailure, networkProblem, withoutTrailingSlashes } from '../nodes/shared/httpFailure';
 
 /** A login error: carries the HTTP status (not `response`, which would make n8n log in again). */
 class EsetLoginError extends Error {
@@ -87,7 +87,7 @@ export class EsetMspApi implements ICredentialType {
 			throw new EsetLoginError(
 				failure.status
 					? `ESET MSP login failed with HTTP ${failure.status}: check the Base URL${failure.status === 503 ? ', or try later (maintenance)' : ''}`
-					: `Could not reach ESET MSP (${failure.networkCode ?? 'no response'}): check the Base URL`,
+					: `Could not reach ESET MSP: ${networkProblem(failure)}. Check the Base URL`,
 				failure.status,
 			);
 		}

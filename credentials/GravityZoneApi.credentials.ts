@@ -10,7 +10,7 @@ import type {
 import { randomUUID } from 'node:crypto';
 
 import { gravityZoneEndpoint } from '../nodes/GravityZone/transport/jsonRpc';
-import { httpFailure } from '../nodes/shared/httpFailure';
+import { httpFailure, networkProblem } from '../nodes/shared/httpFailure';
 
 /** A login-step error: carries the HTTP status (not `response`, which would make n8n retry it). */
 class ApiKeyCheckError extends Error {
@@ -19,6 +19,7 @@ class ApiKeyCheckError extends Error {
 		readonly httpStatus?: number,
 	) {
 		super(message);
+		this.name = 'ApiKeyCheckError';
 	}
 }
 
@@ -90,7 +91,7 @@ export class GravityZoneApi implements ICredentialType {
 			throw new ApiKeyCheckError(
 				failure.status
 					? `GravityZone answered HTTP ${failure.status} to the API key check: check the Access URL`
-					: `Could not reach GravityZone (${failure.networkCode ?? failure.message}): check the Access URL`,
+					: `Could not reach GravityZone: ${networkProblem(failure)}. Check the Access URL`,
 				failure.status,
 			);
 		}

@@ -53,3 +53,31 @@ export function httpFailure(error: unknown): HttpFailure {
 
 /** "https://host/api/" -> "https://host/api": the credential's URL may end in slashes. */
 export const withoutTrailingSlashes = (url: string): string => url.trim().replace(/\/+$/, '');
+
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	EHOSTUNREACH: 'the host is unreachable',
+};
+
+/**
+ * Network failures in words. n8n's NodeApiError replaces any message that contains a raw code such
+ * as ECONNREFUSED with a generic text, so the code itself belongs in the description only.
+ */
+export const networkProblem = (failure: HttpFailure): string =>
+	(failure.networkCode && NETWORK_WORDS[failure.networkCode]) ??
+	(failure.networkCode ? 'the network request failed' : 'no response came back');
+
+/** The error a credential's login step threw (found by name), wherever n8n wrapped it. */
+export function findCredentialStepError(error: unknown, name: string): Error | undefined {
+	let current = error as (Error & { cause?: unknown }) | undefined;
+	for (let depth = 0; current && depth < 6; depth++) {
+		if (current.name === name) return current;
+		current = current.cause as (Error & { cause?: unknown }) | undefined;
+	}
+	return undefined;
+}

@@ -27,11 +27,14 @@ export class LoopbackServer {
 
 	private server?: Server;
 
+	private address?: string;
+
 	constructor(private readonly handler: Handler) {}
 
+	/** Stays valid after stop(), so a test can aim at a port nothing listens on. */
 	get url(): string {
-		const { port } = this.server?.address() as AddressInfo;
-		return `http://127.0.0.1:${port}`;
+		if (!this.address) throw new Error('Server not started');
+		return this.address;
 	}
 
 	/** The next request that matches gets this answer instead of the vendor behaviour. */
@@ -42,6 +45,7 @@ export class LoopbackServer {
 	async start(): Promise<this> {
 		this.server = createServer((req, res) => void this.handle(req, res));
 		await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+		this.address = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 		return this;
 	}
 

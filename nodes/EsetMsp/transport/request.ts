@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } 
 import { NodeApiError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
-import { httpFailure, withoutTrailingSlashes } from '../../shared/httpFailure';
+import {
+	findCredentialStepError,
+	httpFailure,
+	networkProblem,
+	withoutTrailingSlashes,
+} from '../../shared/httpFailure';
 
 /**
  * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
@@ -38,14 +43,6 @@ function listFieldErrors(body: unknown): string | undefined {
 	return lines.length > 0 ? lines.join('; ') : undefined;
 }
 
-const loginError = (error: unknown): Error | undefined => {
-	for (let current = error as Error | undefined, depth = 0; current && depth < 6; depth++) {
-		if (current.name === 'EsetLoginError') return current;
-		current = (current as { cause?: Error }).cause;
-	}
-	return undefined;
-};
-
 function esetError(ctx: IExecuteFunctions, error: unknown, path: string, itemIndex: number): NodeApiError {
 	const failure = httpFailure(error);
 	const body = isPlainObject(failure.body) ? failure.body : {};
@@ -54,7 +51,7 @@ function esetError(ctx: IExecuteFunctions, error: unknown, path: string, itemInd
 	const vendorText = [body.message, body.title, body.detail].find((text) => typeof text === 'string') as
 		| string
 		| undefined;
-	const login = loginError(error);
+	const login = findCredentialStepError(error, 'EsetLoginError');
 	let message: string;
 	let description: string;
 	if (login) {
@@ -91,8 +88,10 @@ function esetError(ctx: IExecuteFunctions, error: unknown, path: string, itemInd
 				? 'ESET had a server error; it can also mean the user is not allowed to do this. Check the permissions, then retry.'
 				: 'ESET refused the request.';
 	} else {
-		message = `Could not reach ESET MSP (${failure.networkCode ?? (failure.message || 'no response')})`;
-		description = "Check the credential's Base URL and this machine's network access to it.";
+		message = `Could not reach ESET MSP: ${networkProblem(failure)}`;
+		description = `Check the credential's Base URL and this machine's network access to it${
+			failure.networkCode ? ` (${failure.networkCode})` : ''
+		}.`;
 	}
 	if (code !== undefined) description += ` ESET error code ${code}${subCode !== undefined ? `/${subCode}` : ''}.`;
 	const nodeError = new NodeApiError(

@@ -3,7 +3,12 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
-import { httpFailure, withoutTrailingSlashes } from '../../shared/httpFailure';
+import {
+	findCredentialStepError,
+	httpFailure,
+	networkProblem,
+	withoutTrailingSlashes,
+} from '../../shared/httpFailure';
 
 export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing';
 
@@ -95,6 +100,15 @@ function gravityZoneError(
 	const apiName = API_NAMES[api];
 	let message: string;
 	let description: string;
+	const keyCheck = findCredentialStepError(error, 'ApiKeyCheckError');
+	if (keyCheck) {
+		return new NodeApiError(ctx.getNode(), { status: failure.status ?? null } as JsonObject, {
+			message: keyCheck.message,
+			description: "Check the 'Bitdefender GravityZone API' credential (Access URL and API key).",
+			httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+			itemIndex,
+		});
+	}
 	switch (failure.status) {
 		case 401:
 			message = 'GravityZone refused the API key (HTTP 401)';
@@ -121,10 +135,10 @@ function gravityZoneError(
 			break;
 		case undefined:
 			message = failure.networkCode
-				? `Could not reach GravityZone (${failure.networkCode})`
-				: `GravityZone ${method} failed: ${failure.message || 'no response'}`;
+				? `Could not reach GravityZone: ${networkProblem(failure)}`
+				: `GravityZone ${method} failed: ${failure.message || networkProblem(failure)}`;
 			description = failure.networkCode
-				? "Check the credential's Access URL and this machine's network access to it."
+				? `Check the credential's Access URL and this machine's network access to it (${failure.networkCode}).`
 				: "Check the 'Bitdefender GravityZone API' credential.";
 			break;
 		default:
@@ -136,7 +150,7 @@ function gravityZoneError(
 	}
 	return new NodeApiError(
 		ctx.getNode(),
-		{ status: failure.status ?? null, networkCode: failure.networkCode ?? null } as JsonObject,
+		{ status: failure.status ?? null } as JsonObject,
 		{ message, description, httpCode: failure.status !== undefined ? String(failure.status) : undefined, itemIndex },
 	);
 }

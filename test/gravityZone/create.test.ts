@@ -1,0 +1,242 @@
+import { runCreate, withGravityZone } from './fixtures';
+import { webhookItem } from '../harness/workflows';
+import { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, rpcError } from '../servers/gravityZoneServer';
+
+const paramsSent = (server: { calls(api: string): Array<{ body: unknown }> }) =>
+	server.calls('companies').map((call) => (call.body as { params: unknown }).params);
+
+describe('GravityZone Create: what is sent', () => {
+	it('sends only type and name when nothing else was added', async () => {
+		await withGravityZone(async (server) => {
+			await runCreate(server, { type: 0, name: 'Partner Only' });
+			expect(paramsSent(server)).toStrictEqual([{ type: 0, name: 'Partner Only' }]);
+		});
+	});
+
+	it('sends added fields as given, also false, 0 and an empty list', async () => {
+		await withGravityZone(async (server) => {
+			await runCreate(server, {
+				type: 1,
+				name: 'Given As Is',
+				licenseSubscription: { type: 3, reservedSlots: 0, manageExchange: false, additionalProductTypes: [] },
+				additionalFields: { industry: 0, enforce2FA: false, address: '' },
+			});
+			expect(paramsSent(server)).toStrictEqual([
+				{
+					type: 1,
+					name: 'Given As Is',
+					licenseSubscription: { type: 3, reservedSlots: 0, manageExchange: false, additionalProductTypes: [] },
+					industry: 0,
+					enforce2FA: false,
+					address: '',
+				},
+			]);
+		});
+	});
+
+	it('merges Extra Params (JSON) into params, object by object', async () => {
+		await withGravityZone(async (server) => {
+			await runCreate(server, {
+				type: 1,
+				name: 'With Extras',
+				licenseSubscription: { type: 3 },
+				options: { extraParams: '{"futureFlag": true, "licenseSubscription": {"manageNewThing": true}}' },
+			});
+			expect(paramsSent(server)).toStrictEqual([
+				{ type: 1, name: 'With Extras', licenseSubscription: { type: 3, manageNewThing: true }, futureFlag: true },
+			]);
+		});
+	});
+
+	it('gives every JSON-RPC request its own id', async () => {
+		await withGravityZone(async (server) => {
+			await runCreate(server, { type: 1, name: '={{ "Company " + $json.n }}' }, { items: [{ n: 1 }, { n: 2 }, { n: 3 }] });
+			const ids = server.requests.map((request) => (request.body as { id: string }).id);
+			expect(server.calls('companies')).toHaveLength(3);
+			expect(new Set(ids).size).toBe(ids.length);
+		});
+	});
+
+	it('fills parameters from a PSA webhook item through expressions, typing what the API wants', async () => {
+		await withGravityZone(async (server) => {
+			const { output } = await runCreate(
+				server,
+				{
+					type: '={{ $json.body.kind === "partner" ? 0 : 1 }}',
+					name: '={{ $json.body.company.name }}',
+					licenseSubscription: {
+						type: '={{ $json.body.licence.type }}',
+						reservedSlots: '={{ $json.body.licence.seats }}',
+						endSubscription: '={{ $json.body.licence.until }}',
+						manageHyperDetect: '={{ $json.body.licence.hyperDetect }}',
+						additionalProductTypes: '={{ $json.body.licence.products }}',
+						assignedProductType: '={{ $json.body.licence.products.split(",")[0] }}',
+					},
+					additionalFields: {
+						country: '={{ $json.body.company.country }}',
+						state: '={{ $json.body.company.state }}',
+						phone: '={{ $json.body.company.phone }}',
+						contactPerson: { fullName: '={{ $json.body.contact.name }}', email: '={{ $json.body.contact.email }}' },
+						customFields: { entries: [{ name: 'psaId', value: '={{ $json.body.id }}' }] },
+					},
+				},
+				{
+					items: [
+						webhookItem({
+							id: 'CW-1001',
+							kind: 'customer',
+							company: { name: 'Acme Dental', country: 'US', state: 'US-CA', phone: 6195550100 },
+							licence: { type: '3', seats: '25', until: '2027-12-31', hyperDetect: 'true', products: '0,3' },
+							contact: { name: 'Dana Smile', email: 'dana@acme-dental.example' },
+						}),
+					],
+				},
+			);
+			expect(paramsSent(server)).toStrictEqual([
+				{
+					type: 1,
+					name: 'Acme Dental',
+					licenseSubscription: {
+						type: 3,
+						reservedSlots: 25,
+						endSubscription: '2027-12-31',
+						manageHyperDetect: true,
+						additionalProductTypes: [0, 3],
+						assignedProductType: 0,
+					},
+					country: 'US',
+					state: 'US-CA',
+					phone: '6195550100',
+					contactPerson: { fullName: 'Dana Smile', email: 'dana@acme-dental.example' },
+					customFields: { psaId: 'CW-1001' },
+				},
+			]);
+			expect(output('Node')[0].json).toStrictEqual({ id: server.companies[0].id, name: 'Acme Dental', type: 1 });
+		});
+	});
+});
+
+describe('GravityZone Create: API errors', () => {
+	it('turns a JSON-RPC error in an HTTP 200 body into a NodeApiError with code, message and details', async () => {
+		await withGravityZone(async (server) => {
+			await runCreate(server, { type: 1, name: 'Twice' });
+			const { error } = await runCreate(server, { type: 1, name: 'Twice' });
+			expect(error()?.name).toBe('NodeApiError');
+			expect(error()?.message).toBe(
+				'GravityZone createCompany failed: Server error - A company with the same name already exists',
+			);
+			expect((error() as { description?: string }).description).toContain('JSON-RPC error -32000');
+			expect((error() as { errorResponse?: unknown }).errorResponse).toMatchObject({
+				code: -32000,
+				message: 'Server error',
+				data: { details: 'A company with the same name already exists' },
+			});
+			expect(error()?.context?.code).toBe(-32000);
+		});
+	});
+
+	it('reads a JSON-RPC error carried by a 4xx response', async () => {
+		await withGravityZone(async (server) => {
+			server.scriptNext((request) => request.path.endsWith('/companies'), {
+				status: 400,
+				body: rpcError('x', -32602, 'Invalid params', 'Invalid parameter "industry"').body,
+			});
+			const { error } = await runCreate(server, { type: 1, name: 'Bad Industry' });
+			expect(error()?.message).toBe('GravityZone createCompany failed: Invalid params - Invalid parameter "industry"');
+			expect((error() as { httpCode?: string }).httpCode).toBe('400');
+		});
+	});
+
+	it('says the key is wrong on 401, without ever showing the key', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, { type: 1, name: 'Acme' }, { apiKey: 'wrong-key-0123456789' });
+			expect(error()?.message).toMatch(/refused the API key \(HTTP 401\)/);
+			expect(JSON.stringify(error())).not.toContain('wrong-key-0123456789');
+			expect(server.calls('companies')).toHaveLength(0);
+		});
+	});
+
+	it('says the key is wrong on 401 also when the key had been verified before (the key was rotated)', async () => {
+		await withGravityZone(async (server) => {
+			const credentialsHelper = new TestCredentialsHelper();
+			credentialsHelper.setCredentials('gravityZoneApi', {
+				accessUrl: `${server.url}/api`,
+				apiKey: 'rotated-key-abcdef',
+				apiKeyVerified: '2026-01-01T00:00:00.000Z',
+			});
+			const { error } = await runCreate(server, { type: 1, name: 'Acme' }, { credentialsHelper });
+			expect(error()?.name).toBe('NodeApiError');
+			expect(error()?.message).toMatch(/refused the API key \(HTTP 401\)/);
+			expect(JSON.stringify(error())).not.toContain('rotated-key-abcdef');
+		});
+	});
+
+	it('says the key lacks the Companies API on 403', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, { type: 1, name: 'Acme' }, { apiKey: GZ_NO_COMPANIES_KEY });
+			expect(error()?.message).toBe('The API key may not use the Companies API (HTTP 403)');
+			expect((error() as { description?: string }).description).toMatch(/enable the Companies API/);
+			expect(JSON.stringify(error())).not.toContain(GZ_NO_COMPANIES_KEY);
+		});
+	});
+
+	it('explains rate limiting, server errors and an unreachable Access URL', async () => {
+		await withGravityZone(async (server) => {
+			server.scriptNext((request) => request.path.endsWith('/companies'), { status: 429, headers: { 'retry-after': '2' } });
+			expect((await runCreate(server, { type: 1, name: 'A' })).error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
+			server.scriptNext((request) => request.path.endsWith('/companies'), { status: 502 });
+			const serverError = (await runCreate(server, { type: 1, name: 'B' })).error() as { description?: string };
+			expect(serverError.description).toMatch(/server error/);
+		});
+		const closed = await withGravityZone(async (server) => server);
+		const { error } = await runCreate(closed, { type: 1, name: 'C' });
+		expect(error()?.message).toBe('Could not reach GravityZone: the connection was refused. Check the Access URL');
+	});
+});
+
+describe('GravityZone Create: items', () => {
+	it('with Continue On Fail, turns each failure into an error item paired with its input, and goes on', async () => {
+		await withGravityZone(async (server) => {
+			const { output } = await runCreate(
+				server,
+				{ type: 1, name: '={{ $json.name }}' },
+				{
+					continueOnFail: true,
+					items: [{ name: 'First Co' }, { name: 'x'.repeat(70) }, { name: 'First Co' }, { name: 'Fourth Co' }],
+				},
+			);
+			const items = output('Node');
+			expect(items.map((item) => item.pairedItem)).toStrictEqual([0, 1, 2, 3].map((item) => ({ item })));
+			expect(items[0].json).toStrictEqual({ id: server.companies[0].id, name: 'First Co', type: 1 });
+			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) must be at most 64 characters/);
+			expect(items[2].json.error).toMatch(/already exists/);
+			expect(items[3].json).toStrictEqual({ id: server.companies[1].id, name: 'Fourth Co', type: 1 });
+			expect(server.calls('companies')).toHaveLength(3);
+		});
+	});
+
+	it('without Continue On Fail, stops at the first failing item', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(
+				server,
+				{ type: 1, name: '={{ $json.name }}' },
+				{ items: [{ name: 'Ok Co' }, { name: '' }, { name: 'Never Sent' }] },
+			);
+			expect(error()?.message).toMatch(/^Item 1: "name"/);
+			expect(server.companies.map((company) => company.params.name)).toStrictEqual(['Ok Co']);
+		});
+	});
+
+	it('verifies the key once per credential, not once per item', async () => {
+		await withGravityZone(async (server) => {
+			const credentialsHelper = new TestCredentialsHelper();
+			credentialsHelper.setCredentials('gravityZoneApi', { accessUrl: `${server.url}/api/`, apiKey: GZ_PARTNER_KEY });
+			const items = Array.from({ length: 5 }, (_, n) => ({ n }));
+			await runCreate(server, { type: 1, name: '={{ "Co " + $json.n }}' }, { items, credentialsHelper });
+			await runCreate(server, { type: 1, name: '={{ "Next " + $json.n }}' }, { items, credentialsHelper });
+			expect(server.calls('general')).toHaveLength(1);
+			expect(server.calls('companies')).toHaveLength(10);
+		});
+	});
+});
