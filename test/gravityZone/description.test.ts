@@ -1,28 +1,8 @@
-import type { INodeProperties } from 'n8n-workflow';
-
 import { GravityZone } from '../../nodes/GravityZone/GravityZone.node';
 import { COUNTRIES } from '../../nodes/GravityZone/data/countries';
 import { readJson } from '../harness/golden';
+import { parameterPaths } from '../harness/parameterPaths';
 import path from 'node:path';
-
-/** JSON paths of every parameter; UI-only containers (Additional Fields, Options, fixedCollection groups) do not count. */
-function parameterPaths(properties: INodeProperties[], prefix = ''): Map<string, INodeProperties> {
-	const paths = new Map<string, INodeProperties>();
-	for (const property of properties) {
-		const uiOnly = ['additionalFields', 'options'].includes(property.name) && prefix === '';
-		const here = uiOnly ? prefix : `${prefix}${property.name}`;
-		if (!uiOnly) paths.set(here, property);
-		if (property.type === 'collection') {
-			for (const [key, value] of parameterPaths(property.options as INodeProperties[], uiOnly ? '' : `${here}.`)) paths.set(key, value);
-		}
-		if (property.type === 'fixedCollection') {
-			for (const group of property.options as Array<{ values: INodeProperties[] }>) {
-				for (const [key, value] of parameterPaths(group.values, `${here}.`)) paths.set(key, value);
-			}
-		}
-	}
-	return paths;
-}
 
 const documented = [
 	'type', 'name', 'parentId', 'address', 'country', 'state', 'phone', 'industry', 'canBeManagedByAbove', 'enforce2FA',

@@ -29,6 +29,9 @@ export class LoopbackServer {
 
 	private address?: string;
 
+	/** Added to every answer, to make a batch outlive a short token. */
+	latencyMs = 0;
+
 	constructor(private readonly handler: Handler) {}
 
 	/** Stays valid after stop(), so a test can aim at a port nothing listens on. */
@@ -68,6 +71,7 @@ export class LoopbackServer {
 		const scriptedIndex = this.scripted.findIndex((entry) => entry.match(request));
 		const response =
 			scriptedIndex >= 0 ? this.scripted.splice(scriptedIndex, 1)[0].response : await this.handler(request);
+		if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
 		const payload = response.body === undefined ? '' : JSON.stringify(response.body);
 		res.writeHead(response.status, {
 			...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}),

@@ -1,0 +1,129 @@
+import { ESET_LOGIN_REFUSED } from '../../credentials/EsetMspApi.credentials';
+import { testCredential } from '../harness/credentialTest';
+import { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { ESET_PASSWORD, ESET_USER, type EsetServer } from '../servers/esetServer';
+import { minimal, runCreateCustomer, withEset } from './fixtures';
+
+const manyItems = (count: number) => Array.from({ length: count }, (_, n) => ({ name: `Customer ${n}` }));
+const perItemName = { name: '={{ $json.name }}', address: { city: 'Bratislava' } };
+const isCreate = (request: { path: string }) => request.path === '/api/Company/Create/customer';
+
+function assertNoSecrets(server: EsetServer, text: string) {
+	expect(text).not.toContain(ESET_PASSWORD);
+	for (const token of server.issuedTokens) expect(text).not.toContain(token);
+}
+
+describe('ESET token flow', () => {
+	it('logs in once for many items', async () => {
+		await withEset(async (server) => {
+			const { output } = await runCreateCustomer(server, perItemName, { items: manyItems(40) });
+			expect(output('Node')).toHaveLength(40);
+			expect(server.logins).toBe(1);
+			expect(server.companies).toHaveLength(40);
+		});
+	});
+
+	it('survives tokens that expire every 2 s during a longer batch: every item succeeds, logins stay bounded', async () => {
+		await withEset(
+			async (server) => {
+				server.latencyMs = 40;
+				const started = Date.now();
+				const { output } = await runCreateCustomer(server, perItemName, { items: manyItems(90) });
+				const seconds = (Date.now() - started) / 1000;
+				const items = output('Node');
+				expect(seconds).toBeGreaterThan(4);
+				expect(items.every((item) => typeof item.json.companyId === 'string')).toBe(true);
+				expect(server.companies).toHaveLength(90);
+				// One login per token lifetime (plus the first), never one per item.
+				expect(server.logins).toBeGreaterThanOrEqual(3);
+				expect(server.logins).toBeLessThanOrEqual(Math.ceil(seconds / 2) + 2);
+				// Each expired request was repeated once with the new token, none lost or doubled.
+				const creates = server.requests.filter(isCreate);
+				expect(creates.length).toBe(90 + server.logins - 1);
+			},
+			{ tokenLifetimeMs: 2000 },
+		);
+	}, 60_000);
+
+	it('reuses the stored token across runs, as n8n persists it in the credential', async () => {
+		await withEset(async (server) => {
+			const credentialsHelper = new TestCredentialsHelper();
+			credentialsHelper.setCredentials('esetMspApi', { baseUrl: server.url, username: ESET_USER, password: ESET_PASSWORD });
+			await runCreateCustomer(server, { ...minimal, name: 'First' }, { credentialsHelper });
+			await runCreateCustomer(server, { ...minimal, name: 'Second' }, { credentialsHelper });
+			expect(server.logins).toBe(1);
+		});
+	});
+
+	it('says what a refused login means, without the password', async () => {
+		await withEset(async (server) => {
+			const { error } = await runCreateCustomer(server, minimal, { password: 'Wrong-Pa55word' });
+			expect(error()?.name).toBe('NodeApiError');
+			expect(error()?.message).toBe(`${ESET_LOGIN_REFUSED} (HTTP 401)`);
+			expect(JSON.stringify(error())).not.toContain('Wrong-Pa55word');
+			expect(server.requests.filter(isCreate)).toHaveLength(0);
+		});
+	});
+
+	it('says the credentials or API access are wrong when a request is still 401 after a fresh login', async () => {
+		await withEset(async (server) => {
+			server.scriptNext(isCreate, { status: 401 });
+			server.scriptNext(isCreate, { status: 401 });
+			const { error } = await runCreateCustomer(server, minimal);
+			expect(error()?.message).toBe('ESET refused the access token even after a fresh login (HTTP 401)');
+			expect((error() as { description?: string }).description).toMatch(/API access is enabled/);
+			expect(server.logins).toBe(2);
+			assertNoSecrets(server, JSON.stringify(error()));
+		});
+	});
+});
+
+describe('ESET API errors', () => {
+	const cases: Array<[string, { status: number; body?: unknown }, RegExp, RegExp]> = [
+		[
+			'400 with an ASP.NET field map',
+			{ status: 400, body: { errors: { Name: ['The Name field is required.'], 'Address.City': ['Too long.'] }, title: 'One or more validation errors occurred.' } },
+			/^ESET rejected the request: Name: The Name field is required\.; Address\.City: Too long\.$/,
+			/Fix the fields/,
+		],
+		['403 without permission', { status: 403, body: { code: 20, subCode: 3 } }, /may not do this \(HTTP 403\)/, /Write permission.*ESET error code 20\/3/],
+		['403 code 99/1: endpoint not found', { status: 403, body: { code: 99, subCode: 1 } }, /did not find \/api\/Company\/Create\/customer \(HTTP 403, code 99\/1\)/, /Base URL/],
+		['503 code 99/2: maintenance', { status: 503, body: { code: 99, subCode: 2 } }, /in maintenance \(HTTP 503, code 99\/2\)/, /Try again later/],
+		['500', { status: 500 }, /failed \(HTTP 500\)/, /unauthorized|permissions/],
+	];
+
+	it.each(cases)('%s', async (_what, response, message, description) => {
+		await withEset(async (server) => {
+			server.scriptNext(isCreate, response);
+			const { error } = await runCreateCustomer(server, minimal);
+			expect(error()?.name).toBe('NodeApiError');
+			expect(error()?.message).toMatch(message);
+			expect((error() as { description?: string }).description).toMatch(description);
+			const body = response.body as { code?: number; subCode?: number } | undefined;
+			if (body?.code !== undefined) {
+				expect(error()?.context).toMatchObject({ code: body.code, subCode: body.subCode });
+			}
+			assertNoSecrets(server, JSON.stringify(error()));
+		});
+	});
+});
+
+describe('ESET credential test', () => {
+	it('proves the login works with GET /api/User/Current', async () => {
+		await withEset(async (server) => {
+			const result = await testCredential('esetMspApi', { baseUrl: `${server.url}/`, username: ESET_USER, password: ESET_PASSWORD });
+			expect(result).toStrictEqual({ status: 'OK', message: 'Connection successful!' });
+			expect(server.calls('/api/User/Current')).toHaveLength(1);
+			expect(server.calls('/api/User/Current')[0].headers.authorization).toBe(`Bearer ${server.issuedTokens.at(-1)}`);
+		});
+	});
+
+	it('fails a refused login with what it can mean', async () => {
+		await withEset(async (server) => {
+			const result = await testCredential('esetMspApi', { baseUrl: server.url, username: ESET_USER, password: 'nope-nope' });
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain('wrong e-mail or password, or the user is not API-enabled');
+			expect(result.message).not.toContain('nope-nope');
+		});
+	});
+});
