@@ -9,4 +9,5 @@ module.exports = {
 	// n8n-core registers process-wide services; one worker per file keeps runs independent.
 	maxWorkers: 2,
 	testTimeout: 60000,
+	setupFiles: ['<rootDir>/test/setup.ts'],
 };

@@ -45,6 +45,17 @@ describe('ESET token flow', () => {
 		);
 	}, 60_000);
 
+	it('accepts the token as AccessToken too', async () => {
+		await withEset(
+			async (server) => {
+				const { output } = await runCreateCustomer(server, minimal);
+				expect(output('Node')[0].json.companyId).toBe(server.companies[0].companyId);
+				expect(server.calls('/api/Company/Create/customer')[0].headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
+			},
+			{ tokenKey: 'AccessToken' },
+		);
+	});
+
 	it('reuses the stored token across runs, as n8n persists it in the credential', async () => {
 		await withEset(async (server) => {
 			const credentialsHelper = new TestCredentialsHelper();

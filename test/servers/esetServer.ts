@@ -11,6 +11,8 @@ export interface EsetServerOptions {
 	tokenLifetimeMs?: number;
 	/** The create call's answer: a bare JSON string (default) or an object with this key. */
 	companyIdShape?: 'string' | 'companyId' | 'publicId' | 'id';
+	/** Some client code reads `AccessToken`: the login answer's key casing. */
+	tokenKey?: 'accessToken' | 'AccessToken';
 }
 
 export interface EsetCompany {
@@ -57,7 +59,7 @@ export class EsetServer extends LoopbackServer {
 		const body = (request.body ?? {}) as Record<string, unknown>;
 		if (request.path === '/api/Token/Get' && request.method === 'POST') {
 			if (body.username !== ESET_USER || body.password !== ESET_PASSWORD) return { status: 401 };
-			return { status: 200, body: { accessToken: this.issueToken(), refreshToken: randomUUID() } };
+			return { status: 200, body: { [this.options.tokenKey ?? 'accessToken']: this.issueToken(), refreshToken: randomUUID() } };
 		}
 		const token = (request.headers.authorization ?? '').replace(/^Bearer /, '');
 		const expiresAt = this.tokens.get(token);
