@@ -88,37 +88,25 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 		case 'keyValueMap':
 			return {
 				...base,
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: field.placeholder ?? `Add ${field.entryName ?? 'Entry'}`,
-				default: {},
-				options: [
-					{
-						name: ENTRIES,
-						displayName: field.entryName ?? 'Entry',
-						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
-						],
-					},
-				],
+				...entryList(field, [
+					{ displayName: 'Name', name: 'name', type: 'string', default: '' },
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				]),
 			};
 		case 'objectList':
-			return {
-				...base,
-				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
-				placeholder: field.placeholder ?? `Add ${field.entryName ?? 'Entry'}`,
-				default: {},
-				options: [
-					{
-						name: ENTRIES,
-						displayName: field.entryName ?? 'Entry',
-						values: (field.fields ?? []).map(toNodeProperty),
-					},
-				],
-			};
+			return { ...base, ...entryList(field, (field.fields ?? []).map(toNodeProperty)) };
 	}
+}
+
+/** A fixedCollection of repeatable entries; its group name is UI-only and never reaches the body. */
+function entryList(field: ApiField, values: INodeProperties[]) {
+	return {
+		type: 'fixedCollection' as const,
+		typeOptions: { multipleValues: true },
+		placeholder: field.placeholder ?? `Add ${field.entryName ?? 'Entry'}`,
+		default: {},
+		options: [{ name: ENTRIES, displayName: field.entryName ?? 'Entry', values }],
+	};
 }
 
 /** The UI-only group name of fixedCollection entries (it is not part of the body). */

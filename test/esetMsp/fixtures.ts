@@ -3,20 +3,12 @@ import type { INodeParameters } from 'n8n-workflow';
 import { runWorkflow, type RunOptions } from '../harness/runWorkflow';
 import { singleNodeWorkflow, type NodeOptions } from '../harness/workflows';
 import { ESET_PASSWORD, ESET_USER, EsetServer, type EsetServerOptions } from '../servers/esetServer';
+import { withServer } from '../servers/loopbackServer';
 
 export const CREATE_CUSTOMER = { resource: 'company', operation: 'createCustomer' };
 
-export async function withEset<T>(
-	run: (server: EsetServer) => Promise<T>,
-	options: EsetServerOptions = {},
-): Promise<T> {
-	const server = await new EsetServer(options).start();
-	try {
-		return await run(server);
-	} finally {
-		await server.stop();
-	}
-}
+export const withEset = <T>(run: (server: EsetServer) => Promise<T>, options: EsetServerOptions = {}) =>
+	withServer(new EsetServer(options), run);
 
 export function runCreateCustomer(
 	server: EsetServer,

@@ -3,17 +3,12 @@ import type { INodeParameters } from 'n8n-workflow';
 import { runWorkflow, type RunOptions } from '../harness/runWorkflow';
 import { singleNodeWorkflow, type NodeOptions } from '../harness/workflows';
 import { GZ_PARTNER_KEY, GravityZoneServer } from '../servers/gravityZoneServer';
+import { withServer } from '../servers/loopbackServer';
 
 export const CREATE = { resource: 'company', operation: 'create' };
 
-export async function withGravityZone<T>(run: (server: GravityZoneServer) => Promise<T>): Promise<T> {
-	const server = await new GravityZoneServer().start();
-	try {
-		return await run(server);
-	} finally {
-		await server.stop();
-	}
-}
+export const withGravityZone = <T>(run: (server: GravityZoneServer) => Promise<T>) =>
+	withServer(new GravityZoneServer(), run);
 
 export function runCreate(
 	server: GravityZoneServer,

@@ -80,3 +80,13 @@ export class LoopbackServer {
 		res.end(payload);
 	}
 }
+
+/** Starts a server for one test and always stops it. */
+export async function withServer<S extends LoopbackServer, T>(server: S, run: (server: S) => Promise<T>): Promise<T> {
+	await server.start();
+	try {
+		return await run(server);
+	} finally {
+		await server.stop();
+	}
+}
