@@ -2,8 +2,8 @@ import { readdirSync } from 'node:fs';
 
 import { documentedRequest, EXAMPLES_DIR, goldenWorkflow } from './harness/golden';
 import { runWorkflow } from './harness/runWorkflow';
-import { ESET_PASSWORD, ESET_USER, EsetServer } from './servers/esetServer';
-import { GZ_PARTNER_KEY, GravityZoneServer } from './servers/gravityZoneServer';
+import { ESET_PASSWORD, ESET_USER, EsetServer } from './sandbox/eset';
+import { GZ_PARTNER_KEY, GravityZoneServer } from './sandbox/gravityZone';
 
 const gzExamples = readdirSync(EXAMPLES_DIR)
 	.filter((file) => file.startsWith('gz-') && file.endsWith('.request.json'))
@@ -31,7 +31,7 @@ describe('golden workflows: the documented requests, sent through the nodes', ()
 			expect(body.params).toStrictEqual(documented.params);
 			expect(output('Create')).toStrictEqual([
 				{
-					json: { id: server.companies[0].id, name: documented.params.name, type: documented.params.type },
+					json: { id: server.created[0].id, name: documented.params.name, type: documented.params.type },
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -53,7 +53,7 @@ describe('golden workflows: the documented requests, sent through the nodes', ()
 			expect(output('Create')).toStrictEqual([
 				{
 					json: {
-						companyId: server.companies[0].companyId,
+						companyId: server.created[0].companyId,
 						name: documented.name,
 						parentCompanyId: documented.parentCompanyId,
 						customIdentifier: documented.customIdentifier,

@@ -1,7 +1,7 @@
 import { ESET_LOGIN_REFUSED } from '../../credentials/EsetMspApi.credentials';
 import { testCredential } from '../harness/credentialTest';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import { ESET_PASSWORD, ESET_USER, type EsetServer } from '../servers/esetServer';
+import { ESET_PASSWORD, ESET_USER, type EsetServer } from '../sandbox/eset';
 import { minimal, runCreateCustomer, withEset } from './fixtures';
 
 const manyItems = (count: number) => Array.from({ length: count }, (_, n) => ({ name: `Customer ${n}` }));
@@ -19,7 +19,7 @@ describe('ESET token flow', () => {
 			const { output } = await runCreateCustomer(server, perItemName, { items: manyItems(40) });
 			expect(output('Node')).toHaveLength(40);
 			expect(server.logins).toBe(1);
-			expect(server.companies).toHaveLength(40);
+			expect(server.created).toHaveLength(40);
 		});
 	});
 
@@ -33,7 +33,7 @@ describe('ESET token flow', () => {
 				const items = output('Node');
 				expect(seconds).toBeGreaterThan(4);
 				expect(items.every((item) => typeof item.json.companyId === 'string')).toBe(true);
-				expect(server.companies).toHaveLength(90);
+				expect(server.created).toHaveLength(90);
 				// One login per token lifetime (plus the first), never one per item.
 				expect(server.logins).toBeGreaterThanOrEqual(3);
 				expect(server.logins).toBeLessThanOrEqual(Math.ceil(seconds / 2) + 2);
@@ -49,7 +49,7 @@ describe('ESET token flow', () => {
 		await withEset(
 			async (server) => {
 				const { output } = await runCreateCustomer(server, minimal);
-				expect(output('Node')[0].json.companyId).toBe(server.companies[0].companyId);
+				expect(output('Node')[0].json.companyId).toBe(server.created[0].companyId);
 				expect(server.calls('/api/Company/Create/customer')[0].headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
 			},
 			{ tokenKey: 'AccessToken' },

@@ -1,5 +1,5 @@
 import { webhookItem } from '../harness/workflows';
-import { ESET_PASSWORD, ESET_ROOT_COMPANY, type EsetServer } from '../servers/esetServer';
+import { ESET_PASSWORD, ESET_ROOT_COMPANY, type EsetServer } from '../sandbox/eset';
 import { minimal, runCreateCustomer, withEset } from './fixtures';
 
 const createBodies = (server: EsetServer) => server.calls('/api/Company/Create/customer').map((call) => call.body);
@@ -13,7 +13,7 @@ describe('ESET Create Customer: what is sent and returned', () => {
 				additionalFields: { email: '', comment: '', tags: { entries: [{ tag: '' }] } },
 			});
 			expect(createBodies(server)).toStrictEqual([{ name: 'Acme Dental', address: { city: 'San Diego' } }]);
-			expect(output('Node')[0].json).toStrictEqual({ companyId: server.companies[0].companyId, name: 'Acme Dental' });
+			expect(output('Node')[0].json).toStrictEqual({ companyId: server.created[0].companyId, name: 'Acme Dental' });
 		});
 	});
 
@@ -21,7 +21,7 @@ describe('ESET Create Customer: what is sent and returned', () => {
 		await withEset(
 			async (server) => {
 				const { output } = await runCreateCustomer(server, minimal);
-				expect(output('Node')[0].json.companyId).toBe(server.companies[0].companyId);
+				expect(output('Node')[0].json.companyId).toBe(server.created[0].companyId);
 			},
 			{ companyIdShape: shape },
 		);
@@ -73,21 +73,21 @@ describe('ESET Create Customer: what is sent and returned', () => {
 			]);
 			expect(output('Node')[0]).toStrictEqual({
 				json: {
-					companyId: server.companies[0].companyId,
+					companyId: server.created[0].companyId,
 					name: 'Acme Dental',
 					parentCompanyId: 'B8D40DEC-7773-45D2-A2B2-86642A7E5852',
 					customIdentifier: '4711',
 				},
 				pairedItem: { item: 0 },
 			});
-			expect(server.companies[0].parentCompanyId).toBe('B8D40DEC-7773-45D2-A2B2-86642A7E5852');
+			expect(server.created[0].parentCompanyId).toBe('B8D40DEC-7773-45D2-A2B2-86642A7E5852');
 		});
 	});
 
 	it('creates under the logged-in user\'s company when no parent is set', async () => {
 		await withEset(async (server) => {
 			await runCreateCustomer(server, minimal);
-			expect(server.companies[0].parentCompanyId).toBe(ESET_ROOT_COMPANY);
+			expect(server.created[0].parentCompanyId).toBe(ESET_ROOT_COMPANY);
 			expect(createBodies(server)[0]).not.toHaveProperty('parentCompanyId');
 		});
 	});
@@ -101,11 +101,11 @@ describe('ESET Create Customer: what is sent and returned', () => {
 			);
 			const items = output('Node');
 			expect(items.map((item) => item.pairedItem)).toStrictEqual([0, 1, 2, 3].map((item) => ({ item })));
-			expect(items[0].json.companyId).toBe(server.companies[0].companyId);
+			expect(items[0].json.companyId).toBe(server.created[0].companyId);
 			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) is required/);
 			expect(items[2].json.error).toBe('ESET rejected the request: name: A company with this name already exists.');
 			expect(items[2].json.httpCode).toBe('400');
-			expect(items[3].json.companyId).toBe(server.companies[1].companyId);
+			expect(items[3].json.companyId).toBe(server.created[1].companyId);
 			expect(JSON.stringify(items)).not.toContain(ESET_PASSWORD);
 		});
 	});

@@ -2,8 +2,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type RunOptions } from '../harness/runWorkflow';
 import { singleNodeWorkflow, type NodeOptions } from '../harness/workflows';
-import { ESET_PASSWORD, ESET_USER, EsetServer, type EsetServerOptions } from '../servers/esetServer';
-import { withServer } from '../servers/loopbackServer';
+import { ESET_PASSWORD, ESET_USER, EsetServer, type EsetServerOptions } from '../sandbox/eset';
+import { withServer } from '../sandbox/loopbackServer';
 
 export const CREATE_CUSTOMER = { resource: 'company', operation: 'createCustomer' };
 

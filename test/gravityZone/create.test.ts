@@ -1,7 +1,7 @@
 import { runCreate, withGravityZone } from './fixtures';
 import { webhookItem } from '../harness/workflows';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, rpcError } from '../servers/gravityZoneServer';
+import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, rpcError } from '../sandbox/gravityZone';
 
 const paramsSent = (server: { calls(api: string): Array<{ body: unknown }> }) =>
 	server.calls('companies').map((call) => (call.body as { params: unknown }).params);
@@ -112,7 +112,7 @@ describe('GravityZone Create: what is sent', () => {
 					customFields: { psaId: 'CW-1001' },
 				},
 			]);
-			expect(output('Node')[0].json).toStrictEqual({ id: server.companies[0].id, name: 'Acme Dental', type: 1 });
+			expect(output('Node')[0].json).toStrictEqual({ id: server.created[0].id, name: 'Acme Dental', type: 1 });
 		});
 	});
 });
@@ -208,10 +208,10 @@ describe('GravityZone Create: items', () => {
 			);
 			const items = output('Node');
 			expect(items.map((item) => item.pairedItem)).toStrictEqual([0, 1, 2, 3].map((item) => ({ item })));
-			expect(items[0].json).toStrictEqual({ id: server.companies[0].id, name: 'First Co', type: 1 });
+			expect(items[0].json).toStrictEqual({ id: server.created[0].id, name: 'First Co', type: 1 });
 			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) must be at most 64 characters/);
 			expect(items[2].json.error).toMatch(/already exists/);
-			expect(items[3].json).toStrictEqual({ id: server.companies[1].id, name: 'Fourth Co', type: 1 });
+			expect(items[3].json).toStrictEqual({ id: server.created[1].id, name: 'Fourth Co', type: 1 });
 			expect(server.calls('companies')).toHaveLength(3);
 		});
 	});
@@ -224,7 +224,7 @@ describe('GravityZone Create: items', () => {
 				{ items: [{ name: 'Ok Co' }, { name: '' }, { name: 'Never Sent' }] },
 			);
 			expect(error()?.message).toMatch(/^Item 1: "name"/);
-			expect(server.companies.map((company) => company.params.name)).toStrictEqual(['Ok Co']);
+			expect(server.created.map((company) => company.params.name)).toStrictEqual(['Ok Co']);
 		});
 	});
 

@@ -1,5 +1,5 @@
 import { testCredential } from '../harness/credentialTest';
-import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, rpcError } from '../servers/gravityZoneServer';
+import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, rpcError } from '../sandbox/gravityZone';
 import { withGravityZone } from './fixtures';
 
 describe('GravityZone credential test', () => {

@@ -2,8 +2,8 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { runWorkflow, type RunOptions } from '../harness/runWorkflow';
 import { singleNodeWorkflow, type NodeOptions } from '../harness/workflows';
-import { GZ_PARTNER_KEY, GravityZoneServer } from '../servers/gravityZoneServer';
-import { withServer } from '../servers/loopbackServer';
+import { GZ_PARTNER_KEY, GravityZoneServer } from '../sandbox/gravityZone';
+import { withServer } from '../sandbox/loopbackServer';
 
 export const CREATE = { resource: 'company', operation: 'create' };
 

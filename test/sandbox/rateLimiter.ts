@@ -1,0 +1,33 @@
+export interface RateLimitSettings {
+	enabled: boolean;
+	/** Requests per second per API key (GravityZone: 10; the slow methods get half). */
+	perSecond: number;
+	/** Requests that may wait for their turn before the next one gets 429. */
+	queue: number;
+}
+
+/**
+ * GravityZone's documented limit: 10 requests/s per API key (5/s for update, delete, suspend,
+ * activate and licensing calls), a burst queue of 10, then HTTP 429 with Retry-After.
+ */
+export class RateLimiter {
+	readonly settings: RateLimitSettings = { enabled: true, perSecond: 10, queue: 10 };
+
+	private readonly nextSlot = new Map<string, number>();
+
+	reset() {
+		this.nextSlot.clear();
+	}
+
+	/** How long the request waits for its slot (ms), or 'rejected' when the queue is full. */
+	admit(key: string, bucket: 'default' | 'slow'): number | 'rejected' {
+		if (!this.settings.enabled) return 0;
+		const interval = 1000 / (bucket === 'slow' ? this.settings.perSecond / 2 : this.settings.perSecond);
+		const id = `${key}:${bucket}`;
+		const now = Date.now();
+		const slot = Math.max(now, this.nextSlot.get(id) ?? now);
+		if (slot - now >= this.settings.queue * interval) return 'rejected';
+		this.nextSlot.set(id, slot + interval);
+		return slot - now;
+	}
+}
