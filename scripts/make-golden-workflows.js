@@ -12,6 +12,12 @@ const { createCompanyLayout } = require(path.join(root, 'dist/nodes/GravityZone/
 const { createCustomerLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/company/createCustomer.operation'));
 const { ENTRIES } = require(path.join(root, 'dist/nodes/shared/apiFields'));
 
+// The same credentials the examples use, so `npm start` and the end-to-end tests import one set.
+const SANDBOX_CREDENTIALS = {
+	esetMspApi: { esetMspApi: { id: 'esetMspSandbox', name: 'ESET MSP (sandbox)' } },
+	gravityZoneApi: { gravityZoneApi: { id: 'gravityZoneSandbox', name: 'GravityZone (sandbox)' } },
+};
+
 /** The inverse of collectBody: a body value as the n8n parameter that produces it. */
 function toParameter(field, value) {
 	switch (field.type) {
@@ -55,7 +61,7 @@ function workflow(name, nodeType, credentialType, parameters) {
 				typeVersion: 1,
 				position: [220, 0],
 				parameters,
-				credentials: { [credentialType]: { id: `${credentialType}-golden`, name: `${credentialType} (sandbox)` } },
+				credentials: SANDBOX_CREDENTIALS[credentialType],
 			},
 		],
 		connections: { 'Manual Trigger': { main: [[{ node: 'Create', type: 'main', index: 0 }]] } },

@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 
 export interface RecordedRequest {
 	method: string;
@@ -14,6 +16,17 @@ export interface ScriptedResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Sent as it is instead of JSON (with its own content-type header). */
+	text?: string;
+}
+
+/** examples/customers.csv: stands in for a PSA's CSV export in the bulk onboarding example. */
+function psaExport(): string {
+	for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+		const file = path.join(dir, 'examples', 'customers.csv');
+		if (existsSync(file)) return readFileSync(file, 'utf8');
+	}
+	throw new Error('examples/customers.csv not found');
 }
 
 /** Knobs for tests and benchmarks; shares are 0..1 of the requests (control calls excluded). */
@@ -162,9 +175,9 @@ export abstract class LoopbackServer {
 
 	private send(res: ServerResponse, response: ScriptedResponse, request?: RecordedRequest) {
 		if (request) request.outcome = response.status;
-		const payload = response.body === undefined ? '' : JSON.stringify(response.body);
+		const payload = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
 		res.writeHead(response.status, {
-			...(payload ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+			...(payload && response.text === undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
 			...response.headers,
 		});
 		res.end(payload);
@@ -180,6 +193,8 @@ export abstract class LoopbackServer {
 					status: 200,
 					body: this.requests.map(({ method, path, body, outcome }) => ({ method, path, body, outcome })),
 				};
+			case 'GET /_sandbox/psa-export.csv':
+				return { status: 200, text: psaExport(), headers: { 'content-type': 'text/csv; charset=utf-8' } };
 			case 'POST /_sandbox/reset':
 				this.reset();
 				return { status: 200, body: { reset: true } };
