@@ -33,7 +33,8 @@ function toParameter(field, value) {
 		case 'objectList':
 			return { [ENTRIES]: value.map((entry) => toParameter({ type: 'object', fields: field.fields }, entry)) };
 		default:
-			return value;
+			// Company pickers (resource locators) hold the ID as n8n saves an ID typed "By ID".
+			return field.locator ? { __rl: true, mode: 'id', value } : value;
 	}
 }
 

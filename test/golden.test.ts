@@ -21,8 +21,8 @@ describe('golden workflows: the documented requests, sent through the nodes', ()
 				credentials: { gravityZoneApi: { accessUrl: `${server.url}/api//`, apiKey: GZ_PARTNER_KEY } },
 			});
 			const documented = documentedRequest<{ params: Record<string, unknown>; method: string }>(name);
-			const [call] = server.calls('companies');
-			expect(server.calls('companies')).toHaveLength(1);
+			const [call] = server.rpcCalls('createCompany');
+			expect(server.rpcCalls('createCompany')).toHaveLength(1);
 			expect(call.path).toBe('/api/v1.0/jsonrpc/companies');
 			expect(call.headers.authorization).toBe(`Basic ${Buffer.from(`${GZ_PARTNER_KEY}:`).toString('base64')}`);
 			const body = call.body as Record<string, unknown>;
@@ -31,7 +31,7 @@ describe('golden workflows: the documented requests, sent through the nodes', ()
 			expect(body.params).toStrictEqual(documented.params);
 			expect(output('Create')).toStrictEqual([
 				{
-					json: { id: server.created[0].id, name: documented.params.name, type: documented.params.type },
+					json: { id: server.created[0].id, name: documented.params.name, type: documented.params.type, outcome: 'created' },
 					pairedItem: { item: 0 },
 				},
 			]);
@@ -57,6 +57,7 @@ describe('golden workflows: the documented requests, sent through the nodes', ()
 						name: documented.name,
 						parentCompanyId: documented.parentCompanyId,
 						customIdentifier: documented.customIdentifier,
+						outcome: 'created',
 					},
 					pairedItem: { item: 0 },
 				},

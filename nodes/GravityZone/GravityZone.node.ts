@@ -1,8 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import * as createCompany from './actions/company/create.operation';
+import * as create from './actions/company/create.operation';
+import * as findByName from './actions/company/findByName.operation';
+import * as get from './actions/company/get.operation';
+import * as getMany from './actions/company/getMany.operation';
+import * as status from './actions/company/status.operation';
+import * as update from './actions/company/update.operation';
+import * as apiCall from './actions/custom/apiCall.operation';
+import * as generateEmailVerificationCode from './actions/general/generateEmailVerificationCode.operation';
+import * as getLicenseInfo from './actions/licensing/getLicenseInfo.operation';
 import { router } from './actions/router';
+import { searchCompanies } from './methods/listSearch';
 
 export class GravityZone implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +21,7 @@ export class GravityZone implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create companies in Bitdefender GravityZone (Companies API)',
+		description: 'Onboard and manage companies in Bitdefender GravityZone (Companies API)',
 		defaults: { name: 'Bitdefender GravityZone' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -24,7 +33,12 @@ export class GravityZone implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Company', value: 'company' }],
+				options: [
+					{ name: 'Company', value: 'company' },
+					{ name: 'Custom API Call', value: 'custom' },
+					{ name: 'General', value: 'general' },
+					{ name: 'Licensing', value: 'licensing' },
+				],
 				default: 'company',
 			},
 			{
@@ -35,18 +49,115 @@ export class GravityZone implements INodeType {
 				displayOptions: { show: { resource: ['company'] } },
 				options: [
 					{
+						name: 'Activate',
+						value: 'activate',
+						description: 'Reactivate a suspended company',
+						action: 'Activate a company',
+					},
+					{
 						name: 'Create',
 						value: 'create',
 						description:
-							'Create a Customer or Partner company, with its licence (without one GravityZone makes a trial)',
+							'Create a Customer or Partner company with its licence (without one GravityZone makes a trial); by default returns the existing company of the same name instead of a duplicate',
 						action: 'Create a company',
+					},
+					{
+						name: 'Delete',
+						value: 'delete',
+						description: 'DESTRUCTIVE: permanently delete a company (a Partner with companies under it cannot be deleted)',
+						action: 'Delete a company',
+					},
+					{
+						name: 'Find by Name',
+						value: 'findByName',
+						description: 'Find companies by exact name (default), by the start of the name, or by a part of it',
+						action: 'Find companies by name',
+					},
+					{ name: 'Get', value: 'get', description: 'Get the details of one company by its ID', action: 'Get a company' },
+					{
+						name: 'Get Many',
+						value: 'getMany',
+						description: 'List the companies directly under a Partner company (or your own)',
+						action: 'Get many companies',
+					},
+					{
+						name: 'Suspend',
+						value: 'suspend',
+						description: 'DESTRUCTIVE: suspend a company; its protection and console access stop until activated',
+						action: 'Suspend a company',
+					},
+					{
+						name: 'Update',
+						value: 'update',
+						description: 'Change the details of a company (not its licence); fields not added stay as they are',
+						action: 'Update a company',
 					},
 				],
 				default: 'create',
 			},
-			...createCompany.description,
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['general'] } },
+				options: [
+					{
+						name: 'Generate Email Verification Code',
+						value: 'generateEmailVerificationCode',
+						description: 'E-mail an 8-digit code to an MDR contact; the code then goes into MDR Contact Information on Create',
+						action: 'Generate an email verification code',
+					},
+				],
+				default: 'generateEmailVerificationCode',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['licensing'] } },
+				options: [
+					{
+						name: 'Get License Info',
+						value: 'getLicenseInfo',
+						description: 'Read the licence of a company (subscription type 1 means a trial)',
+						action: 'Get license info',
+					},
+				],
+				default: 'getLicenseInfo',
+			},
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				displayOptions: { show: { resource: ['custom'] } },
+				options: [
+					{
+						name: 'API Call',
+						value: 'apiCall',
+						description: 'Call any GravityZone JSON-RPC method with this credential (for calls the node does not cover)',
+						action: 'Make an API call',
+					},
+				],
+				default: 'apiCall',
+			},
+			...create.description,
+			...get.description,
+			...findByName.description,
+			...getMany.description,
+			...update.description,
+			...status.description('suspend'),
+			...status.description('activate'),
+			...status.description('delete'),
+			...generateEmailVerificationCode.description,
+			...getLicenseInfo.description,
+			...apiCall.description,
 		],
 	};
+
+	methods = { listSearch: { searchCompanies } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -43,6 +43,8 @@ export interface ApiField {
 	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
 	allowedValues?: ReadonlySet<string>;
 	minValue?: number;
+	/** A company ID picked "From list" (the node's listSearch method) or entered "By ID". */
+	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string };
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
 	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
@@ -63,7 +65,7 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 	};
 	switch (field.type) {
 		case 'string':
-			return { ...base, type: 'string', default: field.default ?? '' };
+			return field.locator ? locatorProperty(field, base) : { ...base, type: 'string', default: field.default ?? '' };
 		case 'integer':
 			return {
 				...base,
@@ -96,6 +98,36 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 		case 'objectList':
 			return { ...base, ...entryList(field, (field.fields ?? []).map(toNodeProperty)) };
 	}
+}
+
+function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | 'default'>): INodeProperties {
+	const locator = field.locator!;
+	return {
+		...base,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a company...',
+				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: locator.idExample,
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ID (such as ${locator.idExample})` },
+					},
+				],
+			},
+		],
+	};
 }
 
 /** A fixedCollection of repeatable entries; its group name is UI-only and never reaches the body. */

@@ -47,7 +47,7 @@ export function layoutProperties(
 			.map(toNodeProperty)
 			.sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
-	return [...topLevel, collection];
+	return layout.collection ? [...topLevel, collection] : topLevel;
 }
 
 /** Reads what the user set for one item and shapes it as the API's JSON body. */
@@ -60,7 +60,7 @@ export function collectBody(ctx: IExecuteFunctions, itemIndex: number, layout: F
 		if (field?.type === 'object' && isPlainObject(value) && Object.keys(value).length === 0) continue;
 		if (value !== undefined) raw[key] = value;
 	}
-	Object.assign(raw, ctx.getNodeParameter(layout.collection, itemIndex, {}) as IDataObject);
+	if (layout.collection) Object.assign(raw, ctx.getNodeParameter(layout.collection, itemIndex, {}) as IDataObject);
 	return collectObject(layout.fields, raw, layout.omitEmptyStrings);
 }
 
@@ -89,7 +89,9 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 	if (raw === undefined || raw === null) return OMIT;
 	switch (field.type) {
 		case 'string': {
-			const value = typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : raw;
+			const picked = isPlainObject(raw) && raw.__rl === true ? raw.value : raw;
+			if (picked === undefined || picked === null) return OMIT;
+			const value = typeof picked === 'number' || typeof picked === 'boolean' ? String(picked) : picked;
 			return omitEmptyStrings && typeof value === 'string' && value.trim() === '' ? OMIT : value;
 		}
 		case 'integer':

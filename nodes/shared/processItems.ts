@@ -11,13 +11,16 @@ import type { Violation } from './validateBody';
  */
 export async function processItems(
 	ctx: IExecuteFunctions,
-	handleItem: (itemIndex: number) => Promise<IDataObject>,
+	handleItem: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
 ): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			output.push({ json: await handleItem(itemIndex), pairedItem: { item: itemIndex } });
+			const result = await handleItem(itemIndex);
+			for (const json of Array.isArray(result) ? result : [result]) {
+				output.push({ json, pairedItem: { item: itemIndex } });
+			}
 		} catch (error) {
 			const nodeError =
 				error instanceof NodeApiError || error instanceof NodeOperationError
@@ -54,7 +57,7 @@ export function throwIfInvalid(
 	});
 }
 
-export type OperationHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject>;
+export type OperationHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
 
 /** Picks the handler of the node's resource and operation and runs it for every item. */
 export async function runOperation(

@@ -5,7 +5,8 @@ import { ESET_PASSWORD, ESET_USER, type EsetServer } from '../sandbox/eset';
 import { minimal, runCreateCustomer, withEset } from './fixtures';
 
 const manyItems = (count: number) => Array.from({ length: count }, (_, n) => ({ name: `Customer ${n}` }));
-const perItemName = { name: '={{ $json.name }}', address: { city: 'Bratislava' } };
+// "Create Anyway": one request per item, so that every token expiry lands on a create.
+const perItemName = { name: '={{ $json.name }}', address: { city: 'Bratislava' }, options: { ifExists: 'createAnyway' } };
 const isCreate = (request: { path: string }) => request.path === '/api/Company/Create/customer';
 
 function assertNoSecrets(server: EsetServer, text: string) {

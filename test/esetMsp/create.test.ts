@@ -13,7 +13,7 @@ describe('ESET Create Customer: what is sent and returned', () => {
 				additionalFields: { email: '', comment: '', tags: { entries: [{ tag: '' }] } },
 			});
 			expect(createBodies(server)).toStrictEqual([{ name: 'Acme Dental', address: { city: 'San Diego' } }]);
-			expect(output('Node')[0].json).toStrictEqual({ companyId: server.created[0].companyId, name: 'Acme Dental' });
+			expect(output('Node')[0].json).toStrictEqual({ companyId: server.created[0].companyId, name: 'Acme Dental', outcome: 'created' });
 		});
 	});
 
@@ -77,6 +77,7 @@ describe('ESET Create Customer: what is sent and returned', () => {
 					name: 'Acme Dental',
 					parentCompanyId: 'B8D40DEC-7773-45D2-A2B2-86642A7E5852',
 					customIdentifier: '4711',
+					outcome: 'created',
 				},
 				pairedItem: { item: 0 },
 			});
@@ -96,7 +97,8 @@ describe('ESET Create Customer: what is sent and returned', () => {
 		await withEset(async (server) => {
 			const { output } = await runCreateCustomer(
 				server,
-				{ name: '={{ $json.name }}', address: { city: 'Berlin' } },
+				// "Create Anyway": the third item reaches the API, which refuses the duplicate name.
+				{ name: '={{ $json.name }}', address: { city: 'Berlin' }, options: { ifExists: 'createAnyway' } },
 				{ continueOnFail: true, items: [{ name: 'One' }, { name: '' }, { name: 'One' }, { name: 'Four' }] },
 			);
 			const items = output('Node');
@@ -105,6 +107,7 @@ describe('ESET Create Customer: what is sent and returned', () => {
 			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) is required/);
 			expect(items[2].json.error).toBe('ESET rejected the request: name: A company with this name already exists.');
 			expect(items[2].json.httpCode).toBe('400');
+			expect(server.created).toHaveLength(2);
 			expect(items[3].json.companyId).toBe(server.created[1].companyId);
 			expect(JSON.stringify(items)).not.toContain(ESET_PASSWORD);
 		});

@@ -7,7 +7,7 @@ const cases: Array<[string, INodeParameters, string, RegExp]> = [
 	['no address at all', { address: {} }, '"address" (Address)', /needs at least one of: streetAddress, city, zipCode, state/],
 	['only empty address fields', { address: { city: '', zipCode: ' ' } }, '"address"', /needs at least one of/],
 	['e-mail without @', { additionalFields: { email: 'it.acme.example' } }, '"email" (Email)', /local@domain/],
-	['parent that is not a GUID', { additionalFields: { parentCompanyId: '12345' } }, '"parentCompanyId" (Parent Company ID)', /must be a GUID/],
+	['parent that is not a GUID', { additionalFields: { parentCompanyId: '12345' } }, '"parentCompanyId" (Parent Company)', /must be a GUID/],
 	['name from an expression that yields nothing', { name: '={{ $json.missing }}' }, '"name"', /is required/],
 ];
 

@@ -1,10 +1,10 @@
 import { runCreate, withGravityZone } from './fixtures';
 import { webhookItem } from '../harness/workflows';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
-import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, rpcError } from '../sandbox/gravityZone';
+import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, type GravityZoneServer, isRpc, rpcError } from '../sandbox/gravityZone';
 
-const paramsSent = (server: { calls(api: string): Array<{ body: unknown }> }) =>
-	server.calls('companies').map((call) => (call.body as { params: unknown }).params);
+const paramsSent = (server: GravityZoneServer) =>
+	server.rpcCalls('createCompany').map((call) => (call.body as { params: unknown }).params);
 
 describe('GravityZone Create: what is sent', () => {
 	it('sends only type and name when nothing else was added', async () => {
@@ -53,7 +53,7 @@ describe('GravityZone Create: what is sent', () => {
 		await withGravityZone(async (server) => {
 			await runCreate(server, { type: 1, name: '={{ "Company " + $json.n }}' }, { items: [{ n: 1 }, { n: 2 }, { n: 3 }] });
 			const ids = server.requests.map((request) => (request.body as { id: string }).id);
-			expect(server.calls('companies')).toHaveLength(3);
+			expect(server.rpcCalls('createCompany')).toHaveLength(3);
 			expect(new Set(ids).size).toBe(ids.length);
 		});
 	});
@@ -112,7 +112,7 @@ describe('GravityZone Create: what is sent', () => {
 					customFields: { psaId: 'CW-1001' },
 				},
 			]);
-			expect(output('Node')[0].json).toStrictEqual({ id: server.created[0].id, name: 'Acme Dental', type: 1 });
+			expect(output('Node')[0].json).toStrictEqual({ id: server.created[0].id, name: 'Acme Dental', type: 1, outcome: 'created' });
 		});
 	});
 });
@@ -121,7 +121,7 @@ describe('GravityZone Create: API errors', () => {
 	it('turns a JSON-RPC error in an HTTP 200 body into a NodeApiError with code, message and details', async () => {
 		await withGravityZone(async (server) => {
 			await runCreate(server, { type: 1, name: 'Twice' });
-			const { error } = await runCreate(server, { type: 1, name: 'Twice' });
+			const { error } = await runCreate(server, { type: 1, name: 'Twice', options: { ifExists: 'createAnyway' } });
 			expect(error()?.name).toBe('NodeApiError');
 			expect(error()?.message).toBe(
 				'GravityZone createCompany failed: Server error - A company with the same name already exists',
@@ -138,7 +138,7 @@ describe('GravityZone Create: API errors', () => {
 
 	it('reads a JSON-RPC error carried by a 4xx response', async () => {
 		await withGravityZone(async (server) => {
-			server.scriptNext((request) => request.path.endsWith('/companies'), {
+			server.scriptNext(isRpc('createCompany'), {
 				status: 400,
 				body: rpcError('x', -32602, 'Invalid params', 'Invalid parameter "industry"').body,
 			});
@@ -183,9 +183,9 @@ describe('GravityZone Create: API errors', () => {
 
 	it('explains rate limiting, server errors and an unreachable Access URL', async () => {
 		await withGravityZone(async (server) => {
-			server.scriptNext((request) => request.path.endsWith('/companies'), { status: 429, headers: { 'retry-after': '2' } });
+			server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '2' } });
 			expect((await runCreate(server, { type: 1, name: 'A' })).error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
-			server.scriptNext((request) => request.path.endsWith('/companies'), { status: 502 });
+			server.scriptNext(isRpc('createCompany'), { status: 502 });
 			const serverError = (await runCreate(server, { type: 1, name: 'B' })).error() as { description?: string };
 			expect(serverError.description).toMatch(/server error/);
 		});
@@ -198,21 +198,22 @@ describe('GravityZone Create: API errors', () => {
 describe('GravityZone Create: items', () => {
 	it('with Continue On Fail, turns each failure into an error item paired with its input, and goes on', async () => {
 		await withGravityZone(async (server) => {
+			server.scriptNext(isRpc('createCompany', 'Refused Co'), rpcError('x', -32000, 'Server error', 'Refused for this test'));
 			const { output } = await runCreate(
 				server,
 				{ type: 1, name: '={{ $json.name }}' },
 				{
 					continueOnFail: true,
-					items: [{ name: 'First Co' }, { name: 'x'.repeat(70) }, { name: 'First Co' }, { name: 'Fourth Co' }],
+					items: [{ name: 'First Co' }, { name: 'x'.repeat(70) }, { name: 'Refused Co' }, { name: 'Fourth Co' }],
 				},
 			);
 			const items = output('Node');
 			expect(items.map((item) => item.pairedItem)).toStrictEqual([0, 1, 2, 3].map((item) => ({ item })));
-			expect(items[0].json).toStrictEqual({ id: server.created[0].id, name: 'First Co', type: 1 });
+			expect(items[0].json).toStrictEqual({ id: server.created[0].id, name: 'First Co', type: 1, outcome: 'created' });
 			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) must be at most 64 characters/);
-			expect(items[2].json.error).toMatch(/already exists/);
-			expect(items[3].json).toStrictEqual({ id: server.created[1].id, name: 'Fourth Co', type: 1 });
-			expect(server.calls('companies')).toHaveLength(3);
+			expect(items[2].json.error).toBe('GravityZone createCompany failed: Server error - Refused for this test');
+			expect(items[3].json).toStrictEqual({ id: server.created[1].id, name: 'Fourth Co', type: 1, outcome: 'created' });
+			expect(server.rpcCalls('createCompany')).toHaveLength(3);
 		});
 	});
 
@@ -236,7 +237,7 @@ describe('GravityZone Create: items', () => {
 			await runCreate(server, { type: 1, name: '={{ "Co " + $json.n }}' }, { items, credentialsHelper });
 			await runCreate(server, { type: 1, name: '={{ "Next " + $json.n }}' }, { items, credentialsHelper });
 			expect(server.calls('general')).toHaveLength(1);
-			expect(server.calls('companies')).toHaveLength(10);
+			expect(server.rpcCalls('createCompany')).toHaveLength(10);
 		});
 	});
 });

@@ -42,6 +42,12 @@ export const rpcError = (id: unknown, code: number, message: string, details?: s
 	body: { id, jsonrpc: '2.0', error: { code, message, data: details ? { details } : undefined } },
 });
 
+/** Matches a JSON-RPC request of this method (and, when given, for this company name). */
+export const isRpc = (method: string, name?: string) => (request: RecordedRequest) => {
+	const body = request.body as { method?: string; params?: { name?: string } } | undefined;
+	return body?.method === method && (name === undefined || body.params?.name === name);
+};
+
 const invalidParams = (id: unknown, details: string) => rpcError(id, -32602, 'Invalid params', details);
 
 /** Methods limited to 5 requests/s (the rest: 10/s). */
@@ -63,6 +69,11 @@ export class GravityZoneServer extends LoopbackServer {
 	/** Requests to one API (companies, general...), in order. */
 	calls(api: string): RecordedRequest[] {
 		return this.requests.filter((request) => request.path === `/api/v1.0/jsonrpc/${api}`);
+	}
+
+	/** Requests that called one JSON-RPC method, in order. */
+	rpcCalls(method: string): RecordedRequest[] {
+		return this.requests.filter((request) => (request.body as { method?: string } | undefined)?.method === method);
 	}
 
 	/** Companies created through the API (the seeded partners left out). */

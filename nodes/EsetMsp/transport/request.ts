@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
@@ -13,21 +13,24 @@ import {
  * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
  * credential's preAuthentication, and on a 401 logs in again and repeats the request once.
  */
+export type EsetContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The request a call would send (for dry runs): the bearer token is added only when sending. */
+export async function esetRequest(ctx: EsetContext, method: IHttpRequestMethods, path: string, body?: IDataObject) {
+	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('esetMspApi');
+	return { method, url: `${withoutTrailingSlashes(baseUrl)}${path}`, ...(body === undefined ? {} : { body }) };
+}
+
 export async function callEset(
-	ctx: IExecuteFunctions,
+	ctx: EsetContext,
 	method: IHttpRequestMethods,
 	path: string,
 	body: IDataObject | undefined,
-	itemIndex: number,
+	itemIndex?: number,
 ): Promise<unknown> {
-	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('esetMspApi', itemIndex);
+	const request = await esetRequest(ctx, method, path, body);
 	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
-			method,
-			url: `${withoutTrailingSlashes(baseUrl)}${path}`,
-			body,
-			json: true,
-		});
+		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', { ...request, json: true });
 	} catch (error) {
 		throw esetError(ctx, error, path, itemIndex);
 	}
@@ -43,7 +46,7 @@ function listFieldErrors(body: unknown): string | undefined {
 	return lines.length > 0 ? lines.join('; ') : undefined;
 }
 
-function esetError(ctx: IExecuteFunctions, error: unknown, path: string, itemIndex: number): NodeApiError {
+function esetError(ctx: EsetContext, error: unknown, path: string, itemIndex?: number): NodeApiError {
 	const failure = httpFailure(error);
 	const body = isPlainObject(failure.body) ? failure.body : {};
 	const code = typeof body.code === 'number' ? body.code : undefined;

@@ -1,8 +1,30 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperation } from '../../shared/processItems';
-import * as createCompany from './company/create.operation';
+import * as create from './company/create.operation';
+import * as findByName from './company/findByName.operation';
+import * as get from './company/get.operation';
+import * as getMany from './company/getMany.operation';
+import * as status from './company/status.operation';
+import * as update from './company/update.operation';
+import * as apiCall from './custom/apiCall.operation';
+import * as generateEmailVerificationCode from './general/generateEmailVerificationCode.operation';
+import * as getLicenseInfo from './licensing/getLicenseInfo.operation';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runOperation(this, { company: { create: createCompany.execute } });
+	return await runOperation(this, {
+		company: {
+			create: create.execute,
+			get: get.execute,
+			findByName: findByName.execute,
+			getMany: getMany.execute,
+			update: update.execute,
+			suspend: status.handler('suspend'),
+			activate: status.handler('activate'),
+			delete: status.handler('delete'),
+		},
+		general: { generateEmailVerificationCode: generateEmailVerificationCode.execute },
+		licensing: { getLicenseInfo: getLicenseInfo.execute },
+		custom: { apiCall: apiCall.execute },
+	});
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
@@ -32,23 +32,29 @@ export function gravityZoneEndpoint(accessUrl: string, api: GravityZoneApi): str
 }
 
 /** Calls one JSON-RPC 2.0 method and returns its `result`; every failure becomes a NodeApiError. */
+export type GravityZoneContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/** The request a call would send (for dry runs): no credentials in it. */
+export async function gravityZoneRequest(ctx: GravityZoneContext, api: GravityZoneApi, method: string, params: IDataObject) {
+	const { accessUrl } = await ctx.getCredentials<{ accessUrl: string }>('gravityZoneApi');
+	return {
+		method: 'POST' as const,
+		url: gravityZoneEndpoint(accessUrl, api),
+		body: { id: randomUUID(), jsonrpc: '2.0', method, params },
+	};
+}
+
 export async function callGravityZone(
-	ctx: IExecuteFunctions,
+	ctx: GravityZoneContext,
 	api: GravityZoneApi,
 	method: string,
 	params: IDataObject,
-	itemIndex: number,
+	itemIndex?: number,
 ): Promise<unknown> {
-	const { accessUrl } = await ctx.getCredentials<{ accessUrl: string }>('gravityZoneApi', itemIndex);
-	const body = { id: randomUUID(), jsonrpc: '2.0', method, params };
+	const request = await gravityZoneRequest(ctx, api, method, params);
 	let response: unknown;
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
-			method: 'POST',
-			url: gravityZoneEndpoint(accessUrl, api),
-			body,
-			json: true,
-		});
+		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', { ...request, json: true });
 	} catch (error) {
 		throw gravityZoneError(ctx, error, api, method, itemIndex);
 	}
@@ -60,11 +66,11 @@ export async function callGravityZone(
 }
 
 function jsonRpcError(
-	ctx: IExecuteFunctions,
+	ctx: GravityZoneContext,
 	rpcError: IDataObject,
 	status: number,
 	method: string,
-	itemIndex: number,
+	itemIndex?: number,
 ): NodeApiError {
 	const code = typeof rpcError.code === 'number' ? rpcError.code : undefined;
 	const data = isPlainObject(rpcError.data) ? rpcError.data : {};
@@ -86,11 +92,11 @@ function jsonRpcError(
 }
 
 function gravityZoneError(
-	ctx: IExecuteFunctions,
+	ctx: GravityZoneContext,
 	error: unknown,
 	api: GravityZoneApi,
 	method: string,
-	itemIndex: number,
+	itemIndex?: number,
 ): NodeApiError {
 	const failure = httpFailure(error);
 	// A 4xx may still carry a JSON-RPC error body: it says the most.

@@ -1,11 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
+import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { validateBody } from '../../../shared/validateBody';
-import { callEset } from '../../transport/request';
+import { callEset, esetRequest } from '../../transport/request';
+import { findExistingCustomer, idOf } from '../common';
 import { CREATE_CUSTOMER_FIELDS } from './customerFields';
 
 export const createCustomerLayout: FieldLayout = {
@@ -16,10 +18,14 @@ export const createCustomerLayout: FieldLayout = {
 	omitEmptyStrings: true,
 };
 
-export const description: INodeProperties[] = layoutProperties(createCustomerLayout, {
-	resource: ['company'],
-	operation: ['createCustomer'],
-});
+const show = { resource: ['company'], operation: ['createCustomer'] };
+
+export const description: INodeProperties[] = [
+	...layoutProperties(createCustomerLayout, show),
+	writeOptions(show, [
+		ifExistsOption('same Custom Identifier when one is set, otherwise the same name under the same parent'),
+	]),
+];
 
 /** The documented response is "the customer's company ID": a bare string or an object holding it. */
 export function readCompanyId(response: unknown): string | undefined {
@@ -35,6 +41,25 @@ export function readCompanyId(response: unknown): string | undefined {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = collectBody(this, itemIndex, createCustomerLayout);
 	throwIfInvalid(this, itemIndex, CREATE_CUSTOMER_FIELDS, validateBody(CREATE_CUSTOMER_FIELDS, body));
+	const summary = outputOf(body);
+	const dryRun = isDryRun(this, itemIndex);
+	const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'returnExisting') as IfExists;
+	if (ifExists !== 'createAnyway') {
+		const existing = await findExistingCustomer(this, body, itemIndex);
+		if (existing && ifExists === 'fail') {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: the customer "${String(existing.name)}" exists already (companyId ${idOf(existing)})`, {
+				itemIndex,
+				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
+			});
+		}
+		if (existing) {
+			const found = { ...summary, companyId: idOf(existing), name: existing.name ?? body.name, outcome: 'existing' };
+			return dryRun ? { dryRun: true, ...found } : found;
+		}
+	}
+	if (dryRun) {
+		return { dryRun: true, outcome: 'wouldCreate', request: await esetRequest(this, 'POST', '/api/Company/Create/customer', body) };
+	}
 	const response = await callEset(this, 'POST', '/api/Company/Create/customer', body, itemIndex);
 	const companyId = readCompanyId(response);
 	if (!companyId) {
@@ -45,7 +70,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const output: IDataObject = { companyId, name: body.name };
+	return { ...summary, companyId, outcome: 'created' };
+}
+
+function outputOf(body: IDataObject): IDataObject {
+	const output: IDataObject = { companyId: undefined, name: body.name };
 	if (body.parentCompanyId !== undefined) output.parentCompanyId = body.parentCompanyId;
 	if (body.customIdentifier !== undefined) output.customIdentifier = body.customIdentifier;
 	return output;

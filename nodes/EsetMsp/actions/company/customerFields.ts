@@ -1,4 +1,5 @@
 import type { ApiField } from '../../../shared/apiFields';
+import { ESET_COMPANY_LOCATOR } from '../common';
 
 /** Every field of POST /api/Company/Create/customer, as documented (all strings). */
 export const CREATE_CUSTOMER_FIELDS: ApiField[] = [
@@ -27,10 +28,10 @@ export const CREATE_CUSTOMER_FIELDS: ApiField[] = [
 	},
 	{
 		key: 'parentCompanyId',
-		displayName: 'Parent Company ID',
+		displayName: 'Parent Company',
 		type: 'string',
 		format: 'guid',
-		placeholder: 'B8D40DEC-7773-45D2-A2B2-86642A7E5852',
+		locator: ESET_COMPANY_LOCATOR,
 		description: 'ID (GUID) of the company to create the customer under; leave out to create it under your own company',
 	},
 	{ key: 'email', displayName: 'Email', type: 'string', format: 'email', placeholder: 'name@email.com', description: "The customer's e-mail address" },

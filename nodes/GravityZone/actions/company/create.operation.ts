@@ -1,13 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, layoutProperties } from '../../../shared/collectBody';
 import { deepMerge, readJsonObject } from '../../../shared/extraParams';
+import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { validateBody } from '../../../shared/validateBody';
-import { callGravityZone } from '../../transport/jsonRpc';
+import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
 import { CREATE_COMPANY_FIELDS } from './companyFields';
 import { companyRules } from './companyRules';
+import { findCompanyByExactName } from './findCompany';
 
 const show = { resource: ['company'], operation: ['create'] };
 
@@ -33,24 +36,17 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	...rest,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Extra Params (JSON)',
-				name: 'extraParams',
-				type: 'json',
-				default: '{}',
-				description:
-					'Parameters merged into the createCompany params as they are, for fields GravityZone adds after this node was written. They win over the fields above.',
-			},
-		],
-	},
+	writeOptions(show, [
+		{
+			displayName: 'Extra Params (JSON)',
+			name: 'extraParams',
+			type: 'json',
+			default: '{}',
+			description:
+				'Parameters merged into the createCompany params as they are, for fields GravityZone adds after this node was written. They win over the fields above.',
+		},
+		ifExistsOption('same name, ignoring case and surrounding spaces, under the same parent'),
+	]),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
@@ -60,6 +56,25 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		...validateBody(CREATE_COMPANY_FIELDS, params),
 		...companyRules(params),
 	]);
+	const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'returnExisting') as IfExists;
+	const summary = { name: params.name, type: params.type };
+	if (ifExists !== 'createAnyway') {
+		const parentId = typeof params.parentId === 'string' ? params.parentId : undefined;
+		const existing = await findCompanyByExactName(this, String(params.name), parentId, itemIndex);
+		if (existing && ifExists === 'fail') {
+			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
+				itemIndex,
+				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
+			});
+		}
+		if (existing) {
+			const found = { id: existing.id, ...summary, name: existing.name ?? params.name, outcome: 'existing' };
+			return isDryRun(this, itemIndex) ? { dryRun: true, ...found } : found;
+		}
+	}
+	if (isDryRun(this, itemIndex)) {
+		return { dryRun: true, outcome: 'wouldCreate', request: await gravityZoneRequest(this, 'companies', 'createCompany', params) };
+	}
 	const id = await callGravityZone(this, 'companies', 'createCompany', params, itemIndex);
-	return { id: id as string, name: params.name, type: params.type };
+	return { id: id as string, ...summary, outcome: 'created' };
 }
