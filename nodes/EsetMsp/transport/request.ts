@@ -36,11 +36,15 @@ export async function callEset(
 	}
 }
 
+/** Keys of an error body that are not field names. */
+const ENVELOPE_KEYS = ['code', 'subCode', 'message', 'title', 'detail', 'status', 'type', 'traceId', 'instance'];
+
 /** "name: Name is required; address.city: ..." from an ASP.NET-style `{"field": ["message"]}` map. */
 function listFieldErrors(body: unknown): string | undefined {
 	if (!isPlainObject(body)) return undefined;
 	const map = isPlainObject(body.errors) ? body.errors : body;
 	const lines = Object.entries(map)
+		.filter(([key]) => !ENVELOPE_KEYS.includes(key))
 		.filter(([, messages]) => Array.isArray(messages) || typeof messages === 'string')
 		.map(([field, messages]) => `${field}: ${([] as unknown[]).concat(messages).join(' ')}`);
 	return lines.length > 0 ? lines.join('; ') : undefined;
