@@ -41,7 +41,7 @@ describe('in a real n8n, against the sandbox', () => {
 			const { params } = documentedRequest<{ params: Record<string, unknown> }>(name);
 			expect(context.gravityZone.created.map((company) => company.params)).toStrictEqual([params]);
 			const output = run.runData.Create[0].data!.main[0][0].json;
-			expect(output).toStrictEqual({ id: context.gravityZone.created[0].id, name: params.name, type: params.type });
+			expect(output).toStrictEqual({ id: context.gravityZone.created[0].id, name: params.name, type: params.type, outcome: 'created' });
 		} else {
 			expect(context.eset.created.map((company) => company.body)).toStrictEqual([documentedRequest(name)]);
 			expect(context.eset.created[0].parentCompanyId).toBe(documentedRequest<{ parentCompanyId: string }>(name).parentCompanyId);
@@ -83,6 +83,30 @@ describe('in a real n8n, against the sandbox', () => {
 		expect(run.runData.Summary[0].data!.main[0][0].json).toStrictEqual({ count_id: 3, count_error: 1 });
 		const failed = run.runData['Create GravityZone Company'][0].data!.main[0][3].json;
 		expect(failed.error).toMatch(/^Item 3: "country" \(Country\) is not one of the documented values \(got "NZL"\)/);
+	});
+
+	it('customer lifecycle: onboards, updates, suspends and deletes the customer in both consoles', async () => {
+		const run = await context.n8n.execute(context.ids.get('customer-lifecycle')!);
+		expect(run.status).toBe('success');
+		const out = (node: string) => run.runData[node][0].data!.main[0][0].json;
+		const esetId = out('Onboard in ESET').companyId;
+		const gzId = out('Onboard in GravityZone').id;
+		expect(out('Onboard in ESET')).toMatchObject({ outcome: 'created', customIdentifier: 'PSA-LC-1' });
+		expect(out('Update in ESET')).toMatchObject({ companyId: esetId, updated: true });
+		expect(out('Update in GravityZone')).toMatchObject({ companyId: gzId, updated: true });
+		expect(out('Suspend in ESET')).toMatchObject({ companyId: esetId, suspended: true });
+		expect(out('Suspend in GravityZone')).toStrictEqual({ companyId: gzId, suspended: true });
+		expect(out('Delete in ESET')).toMatchObject({ companyId: esetId, deleted: true });
+		expect(out('Delete in GravityZone')).toStrictEqual({ companyId: gzId, deleted: true });
+		// Gone from both consoles, after the updates reached them.
+		expect(context.eset.created).toHaveLength(0);
+		expect(context.gravityZone.created).toHaveLength(0);
+		expect(context.eset.calls('/api/Company/Update/customer').map((request) => request.body)).toStrictEqual([
+			{ companyId: esetId, comment: 'Contract signed', tagsToAdd: [{ tag: 'active-contract' }] },
+		]);
+		expect(context.gravityZone.rpcCalls('updateCompanyDetails').map((request) => (request.body as { params: unknown }).params)).toStrictEqual([
+			{ id: gzId, phone: '+1 503 555 0100' },
+		]);
 	});
 
 	describe('with n8n running', () => {

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { listSearch } from '../harness/loadOptions';
 import { runWorkflow } from '../harness/runWorkflow';
@@ -10,7 +10,7 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 const WRITES = ['createCompany', 'updateCompanyDetails', 'suspendCompany', 'activateCompany', 'deleteCompany', 'generateEmailVerificationCode'];
 const writes = (server: GravityZoneServer) => server.requests.filter((request) => WRITES.includes((request.body as { method: string }).method));
 
-function run(server: GravityZoneServer, parameters: INodeParameters, items?: Array<Record<string, unknown>>) {
+function run(server: GravityZoneServer, parameters: INodeParameters, items?: IDataObject[]) {
 	return runWorkflow(singleNodeWorkflow('gravityZone', parameters), {
 		items,
 		credentials: { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: GZ_PARTNER_KEY } },
