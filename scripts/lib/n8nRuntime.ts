@@ -169,9 +169,11 @@ export class N8n {
 	/** Executes a workflow with `n8n execute` and returns its run data (printed at log level info). */
 	async execute(id: string): Promise<{ status: string; runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>> }> {
 		const stdout = await this.cliOrThrow(['execute', `--id=${id}`, '--rawOutput']);
+		// The run is printed as indented JSON: from a line "{" to the next line "}" (log lines may follow).
 		const start = stdout.search(/^\{$/m);
-		if (start < 0) throw new Error(`n8n execute printed no run data:\n${stdout}`);
-		const run = JSON.parse(stdout.slice(start));
+		const end = start < 0 ? -1 : stdout.slice(start).search(/^\}$/m);
+		if (end < 0) throw new Error(`n8n execute printed no run data:\n${stdout}`);
+		const run = JSON.parse(stdout.slice(start, start + end + 1));
 		return { status: run.status, runData: run.data.resultData.runData };
 	}
 
