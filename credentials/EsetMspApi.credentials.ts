@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { httpFailure, networkProblem, withoutTrailingSlashes } from '../nodes/shared/httpFailure';
+import { insecureUrlProblem, REQUEST_TIMEOUT_MS } from '../nodes/shared/requestPolicy';
 
 /** A login error: carries the HTTP status (not `response`, which would make n8n log in again). */
 class EsetLoginError extends Error {
@@ -70,6 +71,8 @@ export class EsetMspApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const insecure = insecureUrlProblem(credentials.baseUrl as string);
+		if (insecure) throw new EsetLoginError(`The Base URL ${insecure}: the password is not sent over it`);
 		let response: { accessToken?: string; AccessToken?: string } | undefined;
 		try {
 			response = await this.helpers.httpRequest({
@@ -77,6 +80,7 @@ export class EsetMspApi implements ICredentialType {
 				url: `${withoutTrailingSlashes(credentials.baseUrl as string)}/api/Token/Get`,
 				body: { username: credentials.username, password: credentials.password },
 				json: true,
+				timeout: REQUEST_TIMEOUT_MS,
 			});
 		} catch (error) {
 			// Never pass the HTTP client's error on: its request data holds the password.

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 
 import { gravityZoneEndpoint } from '../nodes/GravityZone/transport/jsonRpc';
 import { httpFailure, networkProblem } from '../nodes/shared/httpFailure';
+import { insecureUrlProblem, REQUEST_TIMEOUT_MS } from '../nodes/shared/requestPolicy';
 
 /** A login-step error: carries the HTTP status (not `response`, which would make n8n retry it). */
 class ApiKeyCheckError extends Error {
@@ -65,11 +66,15 @@ export class GravityZoneApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const url = gravityZoneEndpoint(credentials.accessUrl as string, 'general');
+		const insecure = insecureUrlProblem(url);
+		if (insecure) throw new ApiKeyCheckError(`The Access URL ${insecure}: the API key is not sent over it`);
 		let response: unknown;
 		try {
 			response = await this.helpers.httpRequest({
 				method: 'POST',
-				url: gravityZoneEndpoint(credentials.accessUrl as string, 'general'),
+				url,
+				timeout: REQUEST_TIMEOUT_MS,
 				auth: { username: credentials.apiKey as string, password: '' },
 				body: { id: randomUUID(), jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
 				json: true,

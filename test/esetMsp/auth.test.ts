@@ -3,6 +3,8 @@ import { testCredential } from '../harness/credentialTest';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { ESET_PASSWORD, ESET_USER, type EsetServer } from '../sandbox/eset';
 import { minimal, runCreateCustomer, withEset } from './fixtures';
+import { runWorkflow } from '../harness/runWorkflow';
+import { singleNodeWorkflow } from '../harness/workflows';
 
 const manyItems = (count: number) => Array.from({ length: count }, (_, n) => ({ name: `Customer ${n}` }));
 // "Create Anyway": one request per item, so that every token expiry lands on a create.
@@ -86,6 +88,29 @@ describe('ESET token flow', () => {
 			expect((error() as { description?: string }).description).toMatch(/API access is enabled/);
 			expect(server.logins).toBe(2);
 			assertNoSecrets(server, JSON.stringify(error()));
+		});
+	});
+});
+
+describe('ESET rate limits and transport security', () => {
+	it('waits for Retry-After on HTTP 429 and sends the create again: one customer', async () => {
+		await withEset(async (server) => {
+			server.scriptNext(isCreate, { status: 429, headers: { 'retry-after': '0' } });
+			const { output } = await runCreateCustomer(server, minimal);
+			expect(output('Node')[0].json.outcome).toBe('created');
+			expect(server.requests.filter(isCreate)).toHaveLength(2);
+			expect(server.created).toHaveLength(1);
+		});
+	});
+
+	it('never sends the password to a Base URL that is not https (unless loopback)', async () => {
+		await withEset(async (server) => {
+			const { error } = await runWorkflow(singleNodeWorkflow('esetMsp', { resource: 'company', operation: 'createCustomer', ...minimal }), {
+				credentials: { esetMspApi: { baseUrl: 'http://mspapi.eset.example', username: ESET_USER, password: ESET_PASSWORD } },
+			});
+			expect(error()?.message).toMatch(/Base URL must start with https:\/\/ \(plain http only for localhost\)/);
+			expect(JSON.stringify(error())).not.toContain(ESET_PASSWORD);
+			expect(server.requests).toHaveLength(0);
 		});
 	});
 });

@@ -1,4 +1,6 @@
 import { runCreate, withGravityZone } from './fixtures';
+import { runWorkflow } from '../harness/runWorkflow';
+import { singleNodeWorkflow } from '../harness/workflows';
 import { webhookItem } from '../harness/workflows';
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
 import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY, type GravityZoneServer, isRpc, rpcError } from '../sandbox/gravityZone';
@@ -183,8 +185,10 @@ describe('GravityZone Create: API errors', () => {
 
 	it('explains rate limiting, server errors and an unreachable Access URL', async () => {
 		await withGravityZone(async (server) => {
-			server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '2' } });
+			// A 429 is waited out and retried up to 5 times; the sixth in a row surfaces.
+			for (let n = 0; n < 6; n++) server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '0' } });
 			expect((await runCreate(server, { type: 1, name: 'A' })).error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
+			expect(server.rpcCalls('createCompany')).toHaveLength(6);
 			server.scriptNext(isRpc('createCompany'), { status: 502 });
 			const serverError = (await runCreate(server, { type: 1, name: 'B' })).error() as { description?: string };
 			expect(serverError.description).toMatch(/server error/);
@@ -192,6 +196,32 @@ describe('GravityZone Create: API errors', () => {
 		const closed = await withGravityZone(async (server) => server);
 		const { error } = await runCreate(closed, { type: 1, name: 'C' });
 		expect(error()?.message).toBe('Could not reach GravityZone: the connection was refused. Check the Access URL');
+	});
+});
+
+describe('GravityZone Create: rate limits and transport security', () => {
+	it('waits for Retry-After on HTTP 429 and sends again, creating exactly one company', async () => {
+		await withGravityZone(async (server) => {
+			server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '1' } });
+			server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '1' } });
+			const started = Date.now();
+			const { output } = await runCreate(server, { type: 1, name: 'Patient Co' });
+			expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+			expect(output('Node')[0].json).toMatchObject({ name: 'Patient Co', outcome: 'created' });
+			expect(server.rpcCalls('createCompany')).toHaveLength(3);
+			expect(server.created).toHaveLength(1);
+		});
+	});
+
+	it('refuses an Access URL that is not https (unless loopback), sending nothing', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runWorkflow(singleNodeWorkflow('gravityZone', { resource: 'company', operation: 'create', type: 1, name: 'Plain Co' }), {
+				credentials: { gravityZoneApi: { accessUrl: 'http://cloud.gravityzone.example/api', apiKey: GZ_PARTNER_KEY } },
+			});
+			expect(error()?.message).toMatch(/Access URL must start with https:\/\/ \(plain http only for localhost\), got "http:\/\/cloud\.gravityzone\.example"/);
+			expect(JSON.stringify(error())).not.toContain(GZ_PARTNER_KEY);
+			expect(server.requests).toHaveLength(0);
+		});
 	});
 });
 

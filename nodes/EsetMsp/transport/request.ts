@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, IHttpRequestMethods, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
 import {
@@ -8,6 +8,7 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
+import { insecureUrlProblem, REQUEST_TIMEOUT_MS, retryWhenRateLimited } from '../../shared/requestPolicy';
 
 /**
  * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
@@ -18,6 +19,12 @@ export type EsetContext = IExecuteFunctions | ILoadOptionsFunctions;
 /** The request a call would send (for dry runs): the bearer token is added only when sending. */
 export async function esetRequest(ctx: EsetContext, method: IHttpRequestMethods, path: string, body?: IDataObject) {
 	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('esetMspApi');
+	const insecure = insecureUrlProblem(baseUrl);
+	if (insecure) {
+		throw new NodeOperationError(ctx.getNode(), `The credential's Base URL ${insecure}`, {
+			description: 'The access token travels with every request: use https://mspapi.eset.com.',
+		});
+	}
 	return { method, url: `${withoutTrailingSlashes(baseUrl)}${path}`, ...(body === undefined ? {} : { body }) };
 }
 
@@ -30,7 +37,14 @@ export async function callEset(
 ): Promise<unknown> {
 	const request = await esetRequest(ctx, method, path, body);
 	try {
-		return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', { ...request, json: true });
+		return await retryWhenRateLimited(
+			async () =>
+				await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
+					...request,
+					json: true,
+					timeout: REQUEST_TIMEOUT_MS,
+				}),
+		);
 	} catch (error) {
 		throw esetError(ctx, error, path, itemIndex);
 	}

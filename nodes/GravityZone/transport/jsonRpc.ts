@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
 import {
@@ -9,6 +9,7 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
+import { insecureUrlProblem, REQUEST_TIMEOUT_MS, retryWhenRateLimited } from '../../shared/requestPolicy';
 
 export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing';
 
@@ -37,6 +38,12 @@ export type GravityZoneContext = IExecuteFunctions | ILoadOptionsFunctions;
 /** The request a call would send (for dry runs): no credentials in it. */
 export async function gravityZoneRequest(ctx: GravityZoneContext, api: GravityZoneApi, method: string, params: IDataObject) {
 	const { accessUrl } = await ctx.getCredentials<{ accessUrl: string }>('gravityZoneApi');
+	const insecure = insecureUrlProblem(gravityZoneEndpoint(accessUrl, api));
+	if (insecure) {
+		throw new NodeOperationError(ctx.getNode(), `The credential's Access URL ${insecure}`, {
+			description: "The API key travels with every request: use the https Access URL from GravityZone's My Account > API keys.",
+		});
+	}
 	return {
 		method: 'POST' as const,
 		url: gravityZoneEndpoint(accessUrl, api),
@@ -54,7 +61,14 @@ export async function callGravityZone(
 	const request = await gravityZoneRequest(ctx, api, method, params);
 	let response: unknown;
 	try {
-		response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', { ...request, json: true });
+		response = await retryWhenRateLimited(
+			async () =>
+				await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
+					...request,
+					json: true,
+					timeout: REQUEST_TIMEOUT_MS,
+				}),
+		);
 	} catch (error) {
 		throw gravityZoneError(ctx, error, api, method, itemIndex);
 	}
