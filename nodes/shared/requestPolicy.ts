@@ -1,6 +1,7 @@
+import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { httpFailure } from './httpFailure';
+import { type HttpFailure, httpFailure } from './httpFailure';
 
 /** No request waits longer than this for an answer. */
 export const REQUEST_TIMEOUT_MS = 30_000;
@@ -50,5 +51,70 @@ export async function retryWhenRateLimited<T>(send: () => Promise<T>): Promise<T
 		const failure = httpFailure(failed);
 		if (failure.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) throw failed;
 		await sleep(retryAfterMs(failure.retryAfter));
+	}
+}
+
+/** Reads that fail with a 5xx, a reset or a timeout are sent again this many times, backing off. */
+export const MAX_TRANSIENT_RETRIES = 3;
+
+/** No answer (reset, timeout, refused) or a server error: the request may or may not have been processed. */
+export function isTransient(failure: HttpFailure): boolean {
+	return failure.status === undefined ? failure.networkCode !== undefined : failure.status >= 500;
+}
+
+/** Exponential backoff with jitter: about 0.25 s, 0.5 s, 1 s... never above 8 s. */
+export const backoffMs = (attempt: number) => Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
+
+/** For reads only: sends again after a transient failure (a read repeated does no harm). */
+export async function retryTransientFailures<T>(send: () => Promise<T>): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		let failed: unknown;
+		try {
+			return await send();
+		} catch (error) {
+			failed = error;
+		}
+		if (!isTransient(httpFailure(failed)) || attempt >= MAX_TRANSIENT_RETRIES) throw failed;
+		await sleep(backoffMs(attempt));
+	}
+}
+
+/** Marks a mapped API error whose request may have been processed although no answer said so. */
+export const markAmbiguous = (error: { context: Record<string, unknown> }, failure: HttpFailure) => {
+	if (isTransient(failure)) error.context.ambiguous = true;
+};
+
+export const isAmbiguous = (error: unknown) =>
+	(error as { context?: { ambiguous?: unknown } } | undefined)?.context?.ambiguous === true;
+
+/** How often a create whose outcome was unknown is looked up and, when absent, sent again. */
+export const MAX_AMBIGUOUS_CREATE_RETRIES = 3;
+
+/**
+ * Creates are never repeated blindly: after a failure that leaves the outcome unknown (no answer, or a
+ * 5xx), the company is looked up by its find-or-create key; found, it is returned; absent, the create
+ * is sent again. Without a lookup (Create Anyway), or when the tries run out, the item stops with the
+ * API error and a note that the company may exist (`howToCheck` says how to find it).
+ */
+export async function createWithoutDuplicates<T>(
+	send: () => Promise<T>,
+	lookup: (() => Promise<IDataObject | undefined>) | undefined,
+	howToCheck: string,
+): Promise<{ created: T } | { existing: IDataObject }> {
+	for (let attempt = 0; ; attempt++) {
+		let failed: unknown;
+		try {
+			return { created: await send() };
+		} catch (error) {
+			failed = error;
+		}
+		if (!isAmbiguous(failed)) throw failed;
+		if (!lookup || attempt >= MAX_AMBIGUOUS_CREATE_RETRIES) {
+			const error = failed as { description?: string | null };
+			error.description = `${error.description ?? ''} The create may have gone through: ${howToCheck} before running this item again.`.trim();
+			throw failed;
+		}
+		const existing = await lookup();
+		if (existing) return { existing };
 	}
 }

@@ -8,7 +8,16 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
-import { insecureUrlProblem, REQUEST_TIMEOUT_MS, retryWhenRateLimited } from '../../shared/requestPolicy';
+import {
+	insecureUrlProblem,
+	markAmbiguous,
+	REQUEST_TIMEOUT_MS,
+	retryTransientFailures,
+	retryWhenRateLimited,
+} from '../../shared/requestPolicy';
+
+/** POST calls that only read: sent again after a transient failure (as are all GETs). */
+const READ_PATHS = new Set(['/api/Company/Detail', '/api/Company/Children', '/api/Company/Descendants', '/api/Search/Companies', '/api/Token/Check']);
 
 /**
  * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
@@ -37,14 +46,16 @@ export async function callEset(
 ): Promise<unknown> {
 	const request = await esetRequest(ctx, method, path, body);
 	try {
-		return await retryWhenRateLimited(
-			async () =>
-				await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
-					...request,
-					json: true,
-					timeout: REQUEST_TIMEOUT_MS,
-				}),
-		);
+		const send = async () =>
+			await retryWhenRateLimited(
+				async () =>
+					await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
+						...request,
+						json: true,
+						timeout: REQUEST_TIMEOUT_MS,
+					}),
+			);
+		return method === 'GET' || READ_PATHS.has(path) ? await retryTransientFailures(send) : await send();
 	} catch (error) {
 		throw esetError(ctx, error, path, itemIndex);
 	}
@@ -122,5 +133,6 @@ function esetError(ctx: EsetContext, error: unknown, path: string, itemIndex?: n
 	);
 	nodeError.context.code = code;
 	nodeError.context.subCode = subCode;
+	if (!login) markAmbiguous(nodeError, failure);
 	return nodeError;
 }

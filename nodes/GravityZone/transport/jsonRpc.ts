@@ -9,7 +9,16 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
-import { insecureUrlProblem, REQUEST_TIMEOUT_MS, retryWhenRateLimited } from '../../shared/requestPolicy';
+import {
+	insecureUrlProblem,
+	markAmbiguous,
+	REQUEST_TIMEOUT_MS,
+	retryTransientFailures,
+	retryWhenRateLimited,
+} from '../../shared/requestPolicy';
+
+/** Methods that only read: sent again after a transient failure. */
+const READ_METHODS = new Set(['findCompaniesByName', 'getCompanyDetails', 'getCompaniesList', 'getLicenseInfo', 'getApiKeyDetails']);
 
 export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing';
 
@@ -61,14 +70,16 @@ export async function callGravityZone(
 	const request = await gravityZoneRequest(ctx, api, method, params);
 	let response: unknown;
 	try {
-		response = await retryWhenRateLimited(
-			async () =>
-				await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
-					...request,
-					json: true,
-					timeout: REQUEST_TIMEOUT_MS,
-				}),
-		);
+		const send = async () =>
+			await retryWhenRateLimited(
+				async () =>
+					await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
+						...request,
+						json: true,
+						timeout: REQUEST_TIMEOUT_MS,
+					}),
+			);
+		response = READ_METHODS.has(method) ? await retryTransientFailures(send) : await send();
 	} catch (error) {
 		throw gravityZoneError(ctx, error, api, method, itemIndex);
 	}
@@ -168,9 +179,11 @@ function gravityZoneError(
 					? 'GravityZone had a server error. Try again later; if it persists, contact Bitdefender support.'
 					: 'GravityZone refused the request.';
 	}
-	return new NodeApiError(
+	const nodeError = new NodeApiError(
 		ctx.getNode(),
 		{ status: failure.status ?? null } as JsonObject,
 		{ message, description, httpCode: failure.status !== undefined ? String(failure.status) : undefined, itemIndex },
 	);
+	markAmbiguous(nodeError, failure);
+	return nodeError;
 }

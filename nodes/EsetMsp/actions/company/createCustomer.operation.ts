@@ -5,6 +5,7 @@ import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { throwIfInvalid } from '../../../shared/processItems';
+import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
 import { callEset, esetRequest } from '../../transport/request';
 import { findExistingCustomer, idOf } from '../common';
@@ -44,8 +45,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const summary = outputOf(body);
 	const dryRun = isDryRun(this, itemIndex);
 	const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'returnExisting') as IfExists;
+	const lookup = async () => await findExistingCustomer(this, body, itemIndex);
 	if (ifExists !== 'createAnyway') {
-		const existing = await findExistingCustomer(this, body, itemIndex);
+		const existing = await lookup();
 		if (existing && ifExists === 'fail') {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: the customer "${String(existing.name)}" exists already (companyId ${idOf(existing)})`, {
 				itemIndex,
@@ -60,8 +62,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (dryRun) {
 		return { dryRun: true, outcome: 'wouldCreate', request: await esetRequest(this, 'POST', '/api/Company/Create/customer', body) };
 	}
-	const response = await callEset(this, 'POST', '/api/Company/Create/customer', body, itemIndex);
-	const companyId = readCompanyId(response);
+	const result = await createWithoutDuplicates(
+		async () => await callEset(this, 'POST', '/api/Company/Create/customer', body, itemIndex),
+		ifExists === 'createAnyway' ? undefined : lookup,
+		'look for the customer (Search by name or Custom Identifier)',
+	);
+	if ('existing' in result) {
+		return { ...summary, companyId: idOf(result.existing), name: result.existing.name ?? body.name, outcome: 'existing' };
+	}
+	const companyId = readCompanyId(result.created);
 	if (!companyId) {
 		throw new NodeApiError(this.getNode(), {}, {
 			message: 'ESET created the customer but its answer held no company ID',

@@ -6,6 +6,7 @@ import { collectBody, layoutProperties } from '../../../shared/collectBody';
 import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { throwIfInvalid } from '../../../shared/processItems';
+import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
 import { CREATE_COMPANY_FIELDS } from './companyFields';
@@ -58,9 +59,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	]);
 	const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'returnExisting') as IfExists;
 	const summary = { name: params.name, type: params.type };
+	const parentId = typeof params.parentId === 'string' ? params.parentId : undefined;
+	const lookup = async () => await findCompanyByExactName(this, String(params.name), parentId, itemIndex);
 	if (ifExists !== 'createAnyway') {
-		const parentId = typeof params.parentId === 'string' ? params.parentId : undefined;
-		const existing = await findCompanyByExactName(this, String(params.name), parentId, itemIndex);
+		const existing = await lookup();
 		if (existing && ifExists === 'fail') {
 			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
 				itemIndex,
@@ -75,6 +77,11 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	if (isDryRun(this, itemIndex)) {
 		return { dryRun: true, outcome: 'wouldCreate', request: await gravityZoneRequest(this, 'companies', 'createCompany', params) };
 	}
-	const id = await callGravityZone(this, 'companies', 'createCompany', params, itemIndex);
-	return { id: id as string, ...summary, outcome: 'created' };
+	const result = await createWithoutDuplicates(
+		async () => (await callGravityZone(this, 'companies', 'createCompany', params, itemIndex)) as string,
+		ifExists === 'createAnyway' ? undefined : lookup,
+		'look for the company (Find by Name)',
+	);
+	if ('existing' in result) return { id: result.existing.id, ...summary, name: result.existing.name ?? params.name, outcome: 'existing' };
+	return { id: result.created, ...summary, outcome: 'created' };
 }
