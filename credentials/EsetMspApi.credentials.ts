@@ -15,6 +15,7 @@ class EsetLoginError extends Error {
 	constructor(
 		message: string,
 		readonly httpStatus?: number,
+		readonly code?: string,
 	) {
 		super(message);
 		this.name = 'EsetLoginError';
@@ -93,6 +94,7 @@ export class EsetMspApi implements ICredentialType {
 					? `ESET MSP login failed with HTTP ${failure.status}: check the Base URL${failure.status === 503 ? ', or try later (maintenance)' : ''}`
 					: `Could not reach ESET MSP: ${networkProblem(failure)}. Check the Base URL`,
 				failure.status,
+				failure.networkCode,
 			);
 		}
 		const accessToken = response?.accessToken ?? response?.AccessToken;

@@ -18,6 +18,7 @@ class ApiKeyCheckError extends Error {
 	constructor(
 		message: string,
 		readonly httpStatus?: number,
+		readonly code?: string,
 	) {
 		super(message);
 		this.name = 'ApiKeyCheckError';
@@ -98,6 +99,7 @@ export class GravityZoneApi implements ICredentialType {
 					? `GravityZone answered HTTP ${failure.status} to the API key check: check the Access URL`
 					: `Could not reach GravityZone: ${networkProblem(failure)}. Check the Access URL`,
 				failure.status,
+				failure.networkCode,
 			);
 		}
 		const rpcError = (response as { error?: { message?: string; data?: { details?: string } } })?.error;

@@ -7,7 +7,7 @@ import { type HttpFailure, httpFailure } from './httpFailure';
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** 429 handling: how often to wait and send again, and the longest Retry-After honoured. */
-export const MAX_RATE_LIMIT_RETRIES = 5;
+export const MAX_RATE_LIMIT_RETRIES = 8;
 export const MAX_RETRY_AFTER_MS = 30_000;
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -65,8 +65,11 @@ export function isTransient(failure: HttpFailure): boolean {
 /** Exponential backoff with jitter: about 0.25 s, 0.5 s, 1 s... never above 8 s. */
 export const backoffMs = (attempt: number) => Math.min(8000, 250 * 2 ** attempt) * (0.5 + Math.random() / 2);
 
-/** For reads only: sends again after a transient failure (a read repeated does no harm). */
-export async function retryTransientFailures<T>(send: () => Promise<T>): Promise<T> {
+/**
+ * Sends again after a transient failure, when `safeToRepeat` says so: for reads always; for writes only
+ * when the failure came from the credential's login step, before the write itself went out.
+ */
+export async function retryTransientFailures<T>(send: () => Promise<T>, safeToRepeat: (error: unknown) => boolean = () => true): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		let failed: unknown;
 		try {
@@ -74,7 +77,7 @@ export async function retryTransientFailures<T>(send: () => Promise<T>): Promise
 		} catch (error) {
 			failed = error;
 		}
-		if (!isTransient(httpFailure(failed)) || attempt >= MAX_TRANSIENT_RETRIES) throw failed;
+		if (!isTransient(httpFailure(failed)) || !safeToRepeat(failed) || attempt >= MAX_TRANSIENT_RETRIES) throw failed;
 		await sleep(backoffMs(attempt));
 	}
 }

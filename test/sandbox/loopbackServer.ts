@@ -37,6 +37,8 @@ export interface FaultConfig {
 	/** Creates only: the create is committed, then the connection is dropped without an answer. */
 	dropAfterCommitRate: number;
 	tooManyRequestsRate: number;
+	/** The Retry-After of the injected 429s, in seconds. */
+	retryAfterSeconds: number;
 	seed: number;
 }
 
@@ -46,6 +48,7 @@ export const NO_FAULTS: FaultConfig = {
 	resetRate: 0,
 	dropAfterCommitRate: 0,
 	tooManyRequestsRate: 0,
+	retryAfterSeconds: 1,
 	seed: 1,
 };
 
@@ -160,7 +163,7 @@ export abstract class LoopbackServer {
 			return req.socket.destroy();
 		}
 		if (this.random() < this.faults.tooManyRequestsRate) {
-			return this.send(res, { status: 429, headers: { 'retry-after': '1' } }, request);
+			return this.send(res, { status: 429, headers: { 'retry-after': String(this.faults.retryAfterSeconds) } }, request);
 		}
 		if (this.random() < this.faults.serverErrorRate) {
 			return this.send(res, { status: 503, body: { message: 'Service temporarily unavailable' } }, request);

@@ -55,7 +55,8 @@ export async function callEset(
 						timeout: REQUEST_TIMEOUT_MS,
 					}),
 			);
-		return method === 'GET' || READ_PATHS.has(path) ? await retryTransientFailures(send) : await send();
+		const isRead = method === 'GET' || READ_PATHS.has(path);
+		return await retryTransientFailures(send, (failed) => isRead || findCredentialStepError(failed, 'EsetLoginError') !== undefined);
 	} catch (error) {
 		throw esetError(ctx, error, path, itemIndex);
 	}

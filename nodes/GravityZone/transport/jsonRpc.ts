@@ -79,7 +79,8 @@ export async function callGravityZone(
 						timeout: REQUEST_TIMEOUT_MS,
 					}),
 			);
-		response = READ_METHODS.has(method) ? await retryTransientFailures(send) : await send();
+		const isRead = READ_METHODS.has(method);
+		response = await retryTransientFailures(send, (failed) => isRead || findCredentialStepError(failed, 'ApiKeyCheckError') !== undefined);
 	} catch (error) {
 		throw gravityZoneError(ctx, error, api, method, itemIndex);
 	}
