@@ -37,7 +37,9 @@ describe(`fault matrix: ${ITEMS} creates per vendor under throttling, errors, re
 		await withGravityZone(async (server) => {
 			await fetch(`${server.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify({ ...FAULTS, rateLimit: false }) });
 			const items = Array.from({ length: ITEMS }, (_, n) => ({ name: `Fault Co ${n}` }));
-			const { output } = await runCreate(server, { type: 1, name: '={{ $json.name }}' }, { items, continueOnFail: true });
+			// The sandbox's own rate limit is off here (the injected 429s stand for it), so no pacing either.
+			const requestOptions = { requestsPerSecond: 0, concurrency: 8 };
+			const { output } = await runCreate(server, { type: 1, name: '={{ $json.name }}', requestOptions }, { items, continueOnFail: true });
 			const { successes } = outcomes(output('Node'));
 			// The sandbox holds exactly one company per successful item.
 			const names = server.created.map((company) => company.params.name);
@@ -61,7 +63,12 @@ describe(`fault matrix: ${ITEMS} creates per vendor under throttling, errors, re
 				const started = Date.now();
 				const { output } = await runCreateCustomer(
 					server,
-					{ name: '={{ $json.name }}', address: { city: 'Bratislava' }, additionalFields: { customIdentifier: '={{ $json.psaId }}' } },
+					{
+						name: '={{ $json.name }}',
+						address: { city: 'Bratislava' },
+						additionalFields: { customIdentifier: '={{ $json.psaId }}' },
+						requestOptions: { concurrency: 8 },
+					},
 					{ items, continueOnFail: true },
 				);
 				const { successes } = outcomes(output('Node'));

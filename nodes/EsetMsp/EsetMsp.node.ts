@@ -10,6 +10,7 @@ import * as updateCustomer from './actions/company/updateCustomer.operation';
 import * as apiCall from './actions/custom/apiCall.operation';
 import * as order from './actions/license/order.operation';
 import { router } from './actions/router';
+import { requestOptionsProperty } from '../shared/pacing';
 import { searchCompanies } from './methods/listSearch';
 
 export class EsetMsp implements INodeType {
@@ -130,6 +131,7 @@ export class EsetMsp implements INodeType {
 			...status.description('delete'),
 			...order.description,
 			...apiCall.description,
+			requestOptionsProperty(0, 'EMA 2 documents no limit'),
 		],
 	};
 

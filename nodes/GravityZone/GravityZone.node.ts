@@ -11,6 +11,8 @@ import * as apiCall from './actions/custom/apiCall.operation';
 import * as generateEmailVerificationCode from './actions/general/generateEmailVerificationCode.operation';
 import * as getLicenseInfo from './actions/licensing/getLicenseInfo.operation';
 import { router } from './actions/router';
+import { requestOptionsProperty } from '../shared/pacing';
+import { GZ_REQUESTS_PER_SECOND } from './transport/jsonRpc';
 import { searchCompanies } from './methods/listSearch';
 
 export class GravityZone implements INodeType {
@@ -154,6 +156,7 @@ export class GravityZone implements INodeType {
 			...generateEmailVerificationCode.description,
 			...getLicenseInfo.description,
 			...apiCall.description,
+			requestOptionsProperty(GZ_REQUESTS_PER_SECOND, 'GravityZone allows 10 per second per API key, 5 for updates, deletes, suspends and licensing'),
 		],
 	};
 

@@ -12,25 +12,37 @@ import type { Violation } from './validateBody';
 export async function processItems(
 	ctx: IExecuteFunctions,
 	handleItem: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
-	const items = ctx.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await handleItem(itemIndex);
-			for (const json of Array.isArray(result) ? result : [result]) {
-				output.push({ json, pairedItem: { item: itemIndex } });
+	const count = ctx.getInputData().length;
+	const results: INodeExecutionData[][] = new Array(count);
+	let next = 0;
+	// Without "Continue On Fail" the run stops; the first failing item by position is reported.
+	const stop: { failure?: { itemIndex: number; error: NodeApiError | NodeOperationError } } = {};
+	const worker = async () => {
+		while (stop.failure === undefined && next < count) {
+			const itemIndex = next++;
+			try {
+				const result = await handleItem(itemIndex);
+				results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				const nodeError =
+					error instanceof NodeApiError || error instanceof NodeOperationError
+						? error
+						: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+				if (ctx.continueOnFail()) {
+					results[itemIndex] = [{ json: errorItem(nodeError), pairedItem: { item: itemIndex } }];
+				} else {
+					// Another worker may have failed meanwhile (the loop condition narrowed this away).
+					const earlier = stop.failure as { itemIndex: number } | undefined;
+					if (earlier === undefined || itemIndex < earlier.itemIndex) stop.failure = { itemIndex, error: nodeError };
+				}
 			}
-		} catch (error) {
-			const nodeError =
-				error instanceof NodeApiError || error instanceof NodeOperationError
-					? error
-					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-			if (!ctx.continueOnFail()) throw nodeError;
-			output.push({ json: errorItem(nodeError), pairedItem: { item: itemIndex } });
 		}
-	}
-	return [output];
+	};
+	await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), Math.max(1, count)) }, worker));
+	if (stop.failure) throw stop.failure.error;
+	return [results.flat()];
 }
 
 function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
@@ -63,6 +75,7 @@ export type OperationHandler = (this: IExecuteFunctions, itemIndex: number) => P
 export async function runOperation(
 	ctx: IExecuteFunctions,
 	operations: Record<string, Record<string, OperationHandler>>,
+	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
@@ -70,5 +83,5 @@ export async function runOperation(
 	if (!handler) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await processItems(ctx, async (itemIndex) => await handler.call(ctx, itemIndex));
+	return await processItems(ctx, async (itemIndex) => await handler.call(ctx, itemIndex), concurrency);
 }

@@ -8,7 +8,13 @@ import { singleNodeWorkflow } from '../harness/workflows';
 
 const manyItems = (count: number) => Array.from({ length: count }, (_, n) => ({ name: `Customer ${n}` }));
 // "Create Anyway": one request per item, so that every token expiry lands on a create.
-const perItemName = { name: '={{ $json.name }}', address: { city: 'Bratislava' }, options: { ifExists: 'createAnyway' } };
+// One item at a time: the login counts below follow n8n's token mechanism item by item.
+const perItemName = {
+	name: '={{ $json.name }}',
+	address: { city: 'Bratislava' },
+	options: { ifExists: 'createAnyway' },
+	requestOptions: { concurrency: 1 },
+};
 const isCreate = (request: { path: string }) => request.path === '/api/Company/Create/customer';
 
 function assertNoSecrets(server: EsetServer, text: string) {

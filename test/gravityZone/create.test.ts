@@ -252,7 +252,7 @@ describe('GravityZone Create: items', () => {
 		await withGravityZone(async (server) => {
 			const { error } = await runCreate(
 				server,
-				{ type: 1, name: '={{ $json.name }}' },
+				{ type: 1, name: '={{ $json.name }}', requestOptions: { concurrency: 1 } },
 				{ items: [{ name: 'Ok Co' }, { name: '' }, { name: 'Never Sent' }] },
 			);
 			expect(error()?.message).toMatch(/^Item 1: "name"/);

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { requestSettings } from '../../shared/pacing';
 import { runOperation } from '../../shared/processItems';
 import * as createCustomer from './company/createCustomer.operation';
 import * as get from './company/get.operation';
@@ -24,5 +25,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 		license: { order: order.execute },
 		custom: { apiCall: apiCall.execute },
-	});
+	}, requestSettings(this, 0).concurrency);
 }

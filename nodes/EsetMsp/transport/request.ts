@@ -8,10 +8,10 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
+import { credentialKey, pace, requestSettings } from '../../shared/pacing';
 import {
 	insecureUrlProblem,
 	markAmbiguous,
-	REQUEST_TIMEOUT_MS,
 	retryTransientFailures,
 	retryWhenRateLimited,
 } from '../../shared/requestPolicy';
@@ -45,16 +45,20 @@ export async function callEset(
 	itemIndex?: number,
 ): Promise<unknown> {
 	const request = await esetRequest(ctx, method, path, body);
+	const { baseUrl, username } = await ctx.getCredentials<{ baseUrl: string; username: string }>('esetMspApi');
+	// EMA 2 documents no rate limit: no pacing unless the user sets one.
+	const settings = requestSettings(ctx, 0);
+	const bucket = credentialKey('eset', baseUrl, username);
 	try {
 		const send = async () =>
-			await retryWhenRateLimited(
-				async () =>
-					await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
-						...request,
-						json: true,
-						timeout: REQUEST_TIMEOUT_MS,
-					}),
-			);
+			await retryWhenRateLimited(async () => {
+				await pace(bucket, settings.requestsPerSecond);
+				return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
+					...request,
+					json: true,
+					timeout: settings.timeoutMs,
+				});
+			});
 		const isRead = method === 'GET' || READ_PATHS.has(path);
 		return await retryTransientFailures(send, (failed) => isRead || findCredentialStepError(failed, 'EsetLoginError') !== undefined);
 	} catch (error) {

@@ -1,6 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { requestSettings } from '../../shared/pacing';
 import { runOperation } from '../../shared/processItems';
+import { GZ_REQUESTS_PER_SECOND } from '../transport/jsonRpc';
 import * as create from './company/create.operation';
 import * as findByName from './company/findByName.operation';
 import * as get from './company/get.operation';
@@ -26,5 +28,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		general: { generateEmailVerificationCode: generateEmailVerificationCode.execute },
 		licensing: { getLicenseInfo: getLicenseInfo.execute },
 		custom: { apiCall: apiCall.execute },
-	});
+	}, requestSettings(this, GZ_REQUESTS_PER_SECOND).concurrency);
 }

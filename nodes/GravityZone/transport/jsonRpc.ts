@@ -9,13 +9,17 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
+import { credentialKey, pace, requestSettings } from '../../shared/pacing';
 import {
 	insecureUrlProblem,
 	markAmbiguous,
-	REQUEST_TIMEOUT_MS,
 	retryTransientFailures,
 	retryWhenRateLimited,
 } from '../../shared/requestPolicy';
+
+/** GravityZone's documented limit per API key; the slow methods get half of it. */
+export const GZ_REQUESTS_PER_SECOND = 10;
+const SLOW_METHODS = new Set(['updateCompanyDetails', 'deleteCompany', 'suspendCompany', 'activateCompany']);
 
 /** Methods that only read: sent again after a transient failure. */
 const READ_METHODS = new Set(['findCompaniesByName', 'getCompanyDetails', 'getCompaniesList', 'getLicenseInfo', 'getApiKeyDetails']);
@@ -68,17 +72,21 @@ export async function callGravityZone(
 	itemIndex?: number,
 ): Promise<unknown> {
 	const request = await gravityZoneRequest(ctx, api, method, params);
+	const { accessUrl, apiKey } = await ctx.getCredentials<{ accessUrl: string; apiKey: string }>('gravityZoneApi');
+	const settings = requestSettings(ctx, GZ_REQUESTS_PER_SECOND);
+	const slow = SLOW_METHODS.has(method) || api === 'licensing';
+	const bucket = credentialKey('gravityZone', accessUrl, apiKey, slow ? 'slow' : 'default');
 	let response: unknown;
 	try {
 		const send = async () =>
-			await retryWhenRateLimited(
-				async () =>
-					await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
-						...request,
-						json: true,
-						timeout: REQUEST_TIMEOUT_MS,
-					}),
-			);
+			await retryWhenRateLimited(async () => {
+				await pace(bucket, slow ? settings.requestsPerSecond / 2 : settings.requestsPerSecond);
+				return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
+					...request,
+					json: true,
+					timeout: settings.timeoutMs,
+				});
+			});
 		const isRead = READ_METHODS.has(method);
 		response = await retryTransientFailures(send, (failed) => isRead || findCredentialStepError(failed, 'ApiKeyCheckError') !== undefined);
 	} catch (error) {

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
+import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
@@ -41,6 +42,13 @@ export function readCompanyId(response: unknown): string | undefined {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = collectBody(this, itemIndex, createCustomerLayout);
+	// Items (or workflows) that create the same customer wait for each other: the second then finds the first.
+	const { baseUrl } = await this.getCredentials<{ baseUrl: string }>('esetMspApi', itemIndex);
+	const key = typeof body.customIdentifier === 'string' ? `id:${body.customIdentifier}` : `name:${String(body.parentCompanyId ?? '')}:${String(body.name ?? '').trim().toLowerCase()}`;
+	return await oneAtATime(credentialKey('eset-create', baseUrl, key), async () => await createCustomer.call(this, itemIndex, body));
+}
+
+async function createCustomer(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {
 	throwIfInvalid(this, itemIndex, CREATE_CUSTOMER_FIELDS, validateBody(CREATE_CUSTOMER_FIELDS, body));
 	const summary = outputOf(body);
 	const dryRun = isDryRun(this, itemIndex);

@@ -5,6 +5,7 @@ import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, layoutProperties } from '../../../shared/collectBody';
 import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
+import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
@@ -51,6 +52,13 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Items (or workflows) that create the same name wait for each other: the second then finds the first.
+	const name = String(this.getNodeParameter('name', itemIndex, '')).trim().toLowerCase();
+	const { accessUrl } = await this.getCredentials<{ accessUrl: string }>('gravityZoneApi', itemIndex);
+	return await oneAtATime(credentialKey('gravityZone-create', accessUrl, name), async () => await createCompany.call(this, itemIndex));
+}
+
+async function createCompany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
 	const params = deepMerge(collectBody(this, itemIndex, createCompanyLayout), extra);
 	throwIfInvalid(this, itemIndex, CREATE_COMPANY_FIELDS, [

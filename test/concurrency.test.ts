@@ -1,0 +1,46 @@
+import { runCreate, withGravityZone } from './gravityZone/fixtures';
+
+describe('concurrency and pacing', () => {
+	it('processes items in parallel but keeps the input order and pairing', async () => {
+		await withGravityZone(async (server) => {
+			server.setFaults({ latencyMs: 30 });
+			await fetch(`${server.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify({ rateLimit: false }) });
+			const items = Array.from({ length: 24 }, (_, n) => ({ name: `Parallel Co ${n}` }));
+			const started = Date.now();
+			const { output } = await runCreate(
+				server,
+				{ type: 1, name: '={{ $json.name }}', requestOptions: { concurrency: 8, requestsPerSecond: 0 } },
+				{ items },
+			);
+			const elapsed = Date.now() - started;
+			expect(output('Node').map((item) => [item.json.name, item.pairedItem])).toStrictEqual(items.map((item, n) => [item.name, { item: n }]));
+			// 24 items x 2 requests x 30 ms one by one would take about 1.4 s.
+			expect(elapsed).toBeLessThan(1200);
+		});
+	});
+
+	it('two identical items in flight at once still create one company', async () => {
+		await withGravityZone(async (server) => {
+			server.setFaults({ latencyMs: 20 });
+			const { output } = await runCreate(
+				server,
+				{ type: 1, name: '={{ $json.name }}', requestOptions: { concurrency: 4 } },
+				{ items: [{ name: 'Same Co' }, { name: 'Same Co' }, { name: 'same co ' }, { name: 'Other Co' }] },
+			);
+			expect(output('Node').map((item) => item.json.outcome)).toStrictEqual(['created', 'existing', 'existing', 'created']);
+			expect(server.created).toHaveLength(2);
+		});
+	});
+
+	it('paces requests to the documented 10 per second per key: GravityZone never answers 429', async () => {
+		await withGravityZone(async (server) => {
+			const items = Array.from({ length: 20 }, (_, n) => ({ name: `Paced Co ${n}` }));
+			const started = Date.now();
+			const { output } = await runCreate(server, { type: 1, name: '={{ $json.name }}', requestOptions: { concurrency: 8 } }, { items });
+			expect(output('Node').every((item) => item.json.outcome === 'created')).toBe(true);
+			expect(server.requests.filter((request) => request.outcome === 429)).toHaveLength(0);
+			// 41 requests (a key check, then a lookup and a create per item) at 10 per second.
+			expect(Date.now() - started).toBeGreaterThanOrEqual(3900);
+		});
+	});
+});
