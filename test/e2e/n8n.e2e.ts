@@ -51,7 +51,9 @@ describe('in a real n8n, against the sandbox', () => {
 	it('scheduled bulk onboarding: every CSV row in ESET, the valid ones in GravityZone, and a summary', async () => {
 		const run = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
 		expect(run.status).toBe('success');
-		expect(context.eset.created.map((company) => company.body)).toStrictEqual(
+		// Items run in parallel (Request Options > Concurrency): compare in the CSV's order.
+		const byPsaId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.customIdentifier ?? (a.customFields as { psaId: string }).psaId).localeCompare(String(b.customIdentifier ?? (b.customFields as { psaId: string }).psaId));
+		expect(context.eset.created.map((company) => company.body).sort(byPsaId)).toStrictEqual(
 			[
 				['PSA-2001', 'Northwind Dental', '1 Harbor Way', 'Seattle', '98101', 'Washington', 'it@northwind-dental.example'],
 				['PSA-2002', 'Contoso Legal', '22 Elm Street', 'Austin', '78701', 'Texas', 'admin@contoso-legal.example'],
@@ -66,7 +68,7 @@ describe('in a real n8n, against the sandbox', () => {
 			})),
 		);
 		// Row 4 has the country "NZL", not an ISO alpha-2 code: refused before sending, the rest went on.
-		expect(context.gravityZone.created.map((company) => company.params)).toStrictEqual(
+		expect(context.gravityZone.created.map((company) => company.params).sort(byPsaId)).toStrictEqual(
 			[
 				['Northwind Dental', 15, 'US', 'US-WA', 'PSA-2001'],
 				['Contoso Legal', 40, 'US', 'US-TX', 'PSA-2002'],
