@@ -36,11 +36,8 @@ export function retryAfterMs(retryAfter: string | undefined): number {
 	return Math.min(Math.max(Number.isFinite(ms) ? ms : 1000, 0), MAX_RETRY_AFTER_MS);
 }
 
-/**
- * Sends, and on HTTP 429 waits for Retry-After and sends again (up to MAX_RATE_LIMIT_RETRIES times).
- * A 429 means the request was not processed, so repeating it is safe, creates included.
- */
-export async function retryWhenRateLimited<T>(send: () => Promise<T>): Promise<T> {
+/** Sends; after a failure, `waitBeforeRetry` says how long to wait before sending again, or to stop. */
+async function retrying<T>(send: () => Promise<T>, waitBeforeRetry: (error: unknown, attempt: number) => number | undefined): Promise<T> {
 	for (let attempt = 0; ; attempt++) {
 		let failed: unknown;
 		try {
@@ -48,10 +45,21 @@ export async function retryWhenRateLimited<T>(send: () => Promise<T>): Promise<T
 		} catch (error) {
 			failed = error;
 		}
-		const failure = httpFailure(failed);
-		if (failure.status !== 429 || attempt >= MAX_RATE_LIMIT_RETRIES) throw failed;
-		await sleep(retryAfterMs(failure.retryAfter));
+		const wait = waitBeforeRetry(failed, attempt);
+		if (wait === undefined) throw failed;
+		await sleep(wait);
 	}
+}
+
+/**
+ * Sends, and on HTTP 429 waits for Retry-After and sends again (up to MAX_RATE_LIMIT_RETRIES times).
+ * A 429 means the request was not processed, so repeating it is safe, creates included.
+ */
+export async function retryWhenRateLimited<T>(send: () => Promise<T>): Promise<T> {
+	return await retrying(send, (error, attempt) => {
+		const failure = httpFailure(error);
+		return failure.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES ? retryAfterMs(failure.retryAfter) : undefined;
+	});
 }
 
 /** Reads that fail with a 5xx, a reset or a timeout are sent again this many times, backing off. */
@@ -70,16 +78,9 @@ export const backoffMs = (attempt: number) => Math.min(8000, 250 * 2 ** attempt)
  * when the failure came from the credential's login step, before the write itself went out.
  */
 export async function retryTransientFailures<T>(send: () => Promise<T>, safeToRepeat: (error: unknown) => boolean = () => true): Promise<T> {
-	for (let attempt = 0; ; attempt++) {
-		let failed: unknown;
-		try {
-			return await send();
-		} catch (error) {
-			failed = error;
-		}
-		if (!isTransient(httpFailure(failed)) || !safeToRepeat(failed) || attempt >= MAX_TRANSIENT_RETRIES) throw failed;
-		await sleep(backoffMs(attempt));
-	}
+	return await retrying(send, (error, attempt) =>
+		isTransient(httpFailure(error)) && safeToRepeat(error) && attempt < MAX_TRANSIENT_RETRIES ? backoffMs(attempt) : undefined,
+	);
 }
 
 /** Marks a mapped API error whose request may have been processed although no answer said so. */
