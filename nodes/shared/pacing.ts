@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { IExecuteFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { REQUEST_TIMEOUT_MS } from './requestPolicy';
+import { findCredentialStepError } from './httpFailure';
+import { REQUEST_TIMEOUT_MS, retryTransientFailures, retryWhenRateLimited } from './requestPolicy';
 
 /**
  * Pacing shared by every execution in this n8n process that uses the same credential (API key or
@@ -92,4 +93,37 @@ export function requestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, 
 		requestsPerSecond: Math.max(0, read('requestsPerSecond', defaultPerSecond)),
 		timeoutMs: Math.max(1000, read('timeoutMs', REQUEST_TIMEOUT_MS)),
 	};
+}
+
+export interface SendPolicy {
+	credentialType: string;
+	/** The pacing bucket (credentialKey of the credential, and of the method class where it matters). */
+	bucket: string;
+	perSecond: number;
+	timeoutMs: number;
+	/** Reads are repeated after transient failures; writes only when the login step failed. */
+	isRead: boolean;
+	/** The name of the error the credential's login step throws. */
+	loginErrorName: string;
+}
+
+/** Sends one request with the credential: paced, waiting out 429s, repeating what is safe to repeat. */
+export async function sendWithPolicy(
+	ctx: IExecuteFunctions | ILoadOptionsFunctions,
+	request: IHttpRequestOptions,
+	policy: SendPolicy,
+): Promise<unknown> {
+	const send = async () =>
+		await retryWhenRateLimited(async () => {
+			await pace(policy.bucket, policy.perSecond);
+			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, policy.credentialType, {
+				...request,
+				json: true,
+				timeout: policy.timeoutMs,
+			});
+		});
+	return await retryTransientFailures(
+		send,
+		(failed) => policy.isRead || findCredentialStepError(failed, policy.loginErrorName) !== undefined,
+	);
 }

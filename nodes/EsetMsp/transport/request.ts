@@ -8,13 +8,8 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
-import { credentialKey, pace, requestSettings } from '../../shared/pacing';
-import {
-	insecureUrlProblem,
-	markAmbiguous,
-	retryTransientFailures,
-	retryWhenRateLimited,
-} from '../../shared/requestPolicy';
+import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
+import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** POST calls that only read: sent again after a transient failure (as are all GETs). */
 const READ_PATHS = new Set(['/api/Company/Detail', '/api/Company/Children', '/api/Company/Descendants', '/api/Search/Companies', '/api/Token/Check']);
@@ -50,17 +45,14 @@ export async function callEset(
 	const settings = requestSettings(ctx, 0);
 	const bucket = credentialKey('eset', baseUrl, username);
 	try {
-		const send = async () =>
-			await retryWhenRateLimited(async () => {
-				await pace(bucket, settings.requestsPerSecond);
-				return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'esetMspApi', {
-					...request,
-					json: true,
-					timeout: settings.timeoutMs,
-				});
-			});
-		const isRead = method === 'GET' || READ_PATHS.has(path);
-		return await retryTransientFailures(send, (failed) => isRead || findCredentialStepError(failed, 'EsetLoginError') !== undefined);
+		return await sendWithPolicy(ctx, request, {
+			credentialType: 'esetMspApi',
+			bucket,
+			perSecond: settings.requestsPerSecond,
+			timeoutMs: settings.timeoutMs,
+			isRead: method === 'GET' || READ_PATHS.has(path),
+			loginErrorName: 'EsetLoginError',
+		});
 	} catch (error) {
 		throw esetError(ctx, error, path, itemIndex);
 	}

@@ -9,13 +9,8 @@ import {
 	networkProblem,
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
-import { credentialKey, pace, requestSettings } from '../../shared/pacing';
-import {
-	insecureUrlProblem,
-	markAmbiguous,
-	retryTransientFailures,
-	retryWhenRateLimited,
-} from '../../shared/requestPolicy';
+import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
+import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** GravityZone's documented limit per API key; the slow methods get half of it. */
 export const GZ_REQUESTS_PER_SECOND = 10;
@@ -78,17 +73,14 @@ export async function callGravityZone(
 	const bucket = credentialKey('gravityZone', accessUrl, apiKey, slow ? 'slow' : 'default');
 	let response: unknown;
 	try {
-		const send = async () =>
-			await retryWhenRateLimited(async () => {
-				await pace(bucket, slow ? settings.requestsPerSecond / 2 : settings.requestsPerSecond);
-				return await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'gravityZoneApi', {
-					...request,
-					json: true,
-					timeout: settings.timeoutMs,
-				});
-			});
-		const isRead = READ_METHODS.has(method);
-		response = await retryTransientFailures(send, (failed) => isRead || findCredentialStepError(failed, 'ApiKeyCheckError') !== undefined);
+		response = await sendWithPolicy(ctx, request, {
+			credentialType: 'gravityZoneApi',
+			bucket,
+			perSecond: slow ? settings.requestsPerSecond / 2 : settings.requestsPerSecond,
+			timeoutMs: settings.timeoutMs,
+			isRead: READ_METHODS.has(method),
+			loginErrorName: 'ApiKeyCheckError',
+		});
 	} catch (error) {
 		throw gravityZoneError(ctx, error, api, method, itemIndex);
 	}
