@@ -52,12 +52,11 @@ export function companyIdParameter(field: ApiField, show: Show): INodeProperties
 	return { ...toNodeProperty({ ...field, required: true }), displayOptions: { show } };
 }
 
-/** Reads one company ID parameter through its declaration, validated; `{[field.key]: id}`. */
-export function readCompanyId(ctx: IExecuteFunctions, itemIndex: number, field: ApiField): IDataObject {
-	const fields = [{ ...field, required: true }];
+/** Reads fields that are all parameters of their own (empty ones left out), validated against their declarations. */
+export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields: ApiField[]): IDataObject {
 	const body = collectBody(ctx, itemIndex, {
 		fields,
-		topLevel: [field.key],
+		topLevel: fields.map((field) => field.key),
 		collection: '',
 		collectionDisplayName: '',
 		omitEmptyStrings: true,
@@ -65,6 +64,10 @@ export function readCompanyId(ctx: IExecuteFunctions, itemIndex: number, field: 
 	throwIfInvalid(ctx, itemIndex, fields, validateBody(fields, body));
 	return body;
 }
+
+/** Reads one required company ID parameter; `{[field.key]: id}`. */
+export const readCompanyId = (ctx: IExecuteFunctions, itemIndex: number, field: ApiField): IDataObject =>
+	readParameters(ctx, itemIndex, [{ ...field, required: true }]);
 
 export const returnAllProperties = (show: Show): INodeProperties[] => [
 	{

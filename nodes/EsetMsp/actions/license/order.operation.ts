@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiField } from '../../../shared/apiFields';
-import { collectBody, layoutProperties } from '../../../shared/collectBody';
-import { isDryRun, writeOptions } from '../../../shared/operationParts';
-import { throwIfInvalid } from '../../../shared/processItems';
-import { validateBody } from '../../../shared/validateBody';
+import { layoutProperties } from '../../../shared/collectBody';
+import { isDryRun, readParameters, writeOptions } from '../../../shared/operationParts';
 import { callEset, esetRequest } from '../../transport/request';
 import { esetCompanyIdField } from '../common';
 
@@ -34,8 +32,7 @@ const layout = { fields: ORDER_FIELDS, topLevel: ORDER_FIELDS.map((field) => fie
 export const description: INodeProperties[] = [...layoutProperties(layout, show), writeOptions(show)];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = collectBody(this, itemIndex, layout);
-	throwIfInvalid(this, itemIndex, ORDER_FIELDS, validateBody(ORDER_FIELDS, body));
+	const body = readParameters(this, itemIndex, ORDER_FIELDS);
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await esetRequest(this, 'POST', '/api/License/Order', body) };
 	const response = await callEset(this, 'POST', '/api/License/Order', body, itemIndex);
 	const publicLicenseKey = typeof response === 'string' ? response : (response as IDataObject)?.publicLicenseKey;

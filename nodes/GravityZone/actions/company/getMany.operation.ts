@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNodeProperty } from '../../../shared/apiFields';
-import { collectBody, isPlainObject } from '../../../shared/collectBody';
-import { throwIfInvalid } from '../../../shared/processItems';
-import { validateBody } from '../../../shared/validateBody';
+import { isPlainObject } from '../../../shared/collectBody';
+import { readParameters } from '../../../shared/operationParts';
 import { callGravityZone } from '../../transport/jsonRpc';
 import { gzCompanyIdField } from '../common';
 
@@ -14,8 +13,7 @@ export const description: INodeProperties[] = [{ ...toNodeProperty(PARENT), disp
 
 /** Network API getCompaniesList: the companies one level under the parent, one item each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	const params = collectBody(this, itemIndex, { fields: [PARENT], topLevel: ['parentId'], collection: '', collectionDisplayName: '', omitEmptyStrings: true });
-	throwIfInvalid(this, itemIndex, [PARENT], validateBody([PARENT], params));
+	const params = readParameters(this, itemIndex, [PARENT]);
 	const listed = await callGravityZone(this, 'network', 'getCompaniesList', params, itemIndex);
 	return (Array.isArray(listed) ? listed : []).filter(isPlainObject);
 }

@@ -1,10 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiField } from '../../../shared/apiFields';
-import { collectBody, layoutProperties } from '../../../shared/collectBody';
-import { isDryRun, writeOptions } from '../../../shared/operationParts';
-import { throwIfInvalid } from '../../../shared/processItems';
-import { validateBody } from '../../../shared/validateBody';
+import { layoutProperties } from '../../../shared/collectBody';
+import { isDryRun, readParameters, writeOptions } from '../../../shared/operationParts';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
 
 const show = { resource: ['general'], operation: ['generateEmailVerificationCode'] };
@@ -18,8 +16,7 @@ export const description: INodeProperties[] = [...layoutProperties(layout, show)
 
 /** The MDR contact step: GravityZone e-mails a code to enter as MDR Contact Information > Email Verification Code. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const body = collectBody(this, itemIndex, layout);
-	throwIfInvalid(this, itemIndex, FIELDS, validateBody(FIELDS, body));
+	const body = readParameters(this, itemIndex, FIELDS);
 	const params = { email: body.email, purpose: 1 };
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await gravityZoneRequest(this, 'general', 'generateEmailVerificationCode', params) };
 	await callGravityZone(this, 'general', 'generateEmailVerificationCode', params, itemIndex);

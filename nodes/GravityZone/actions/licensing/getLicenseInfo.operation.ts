@@ -1,9 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { toNodeProperty } from '../../../shared/apiFields';
-import { collectBody } from '../../../shared/collectBody';
-import { throwIfInvalid } from '../../../shared/processItems';
-import { validateBody } from '../../../shared/validateBody';
+import { readParameters } from '../../../shared/operationParts';
 import { callGravityZone } from '../../transport/jsonRpc';
 import { gzCompanyIdField } from '../common';
 
@@ -24,8 +22,7 @@ export const description: INodeProperties[] = [
 
 /** getLicenseInfo shows, among others, whether a new company landed on a trial (subscriptionType 1). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const params = collectBody(this, itemIndex, { fields: [COMPANY], topLevel: ['companyId'], collection: '', collectionDisplayName: '', omitEmptyStrings: true });
-	throwIfInvalid(this, itemIndex, [COMPANY], validateBody([COMPANY], params));
+	const params = readParameters(this, itemIndex, [COMPANY]);
 	if (this.getNodeParameter('returnAllProducts', itemIndex, false)) params.returnAllProducts = true;
 	return (await callGravityZone(this, 'licensing', 'getLicenseInfo', params, itemIndex)) as IDataObject;
 }
