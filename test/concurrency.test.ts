@@ -43,4 +43,18 @@ describe('concurrency and pacing', () => {
 			expect(Date.now() - started).toBeGreaterThanOrEqual(3900);
 		});
 	});
+
+	it.each([
+		['concurrency', 0, /"requestOptions.concurrency" \(Request Options > Concurrency\) must be a whole number of at least 1 \(got 0\)/],
+		['concurrency', '={{ 2.5 }}', /whole number of at least 1 \(got 2.5\)/],
+		['requestsPerSecond', '={{ "fast" }}', /Requests per Second\) must be a number of at least 0 \(got "fast"\)/],
+		['timeoutMs', 10, /Timeout \(Ms\)\) must be a number of at least 1000 \(got 10\)/],
+	])('rejects Request Options > %s = %p, sending nothing', async (name, value, message) => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, { type: 1, name: 'Acme', requestOptions: { [name]: value } });
+			expect(error()?.name).toBe('NodeOperationError');
+			expect(error()?.message).toMatch(message);
+			expect(server.requests).toHaveLength(0);
+		});
+	});
 });

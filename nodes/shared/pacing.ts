@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { findCredentialStepError } from './httpFailure';
 import { REQUEST_TIMEOUT_MS, retryTransientFailures, retryWhenRateLimited } from './requestPolicy';
@@ -81,18 +81,31 @@ export function requestOptionsProperty(defaultPerSecond: number, limitNote: stri
 	};
 }
 
+const SETTING_RULES: Record<keyof RequestSettings, { label: string; min: number; whole: boolean }> = {
+	concurrency: { label: 'Concurrency', min: 1, whole: true },
+	requestsPerSecond: { label: 'Requests per Second', min: 0, whole: false },
+	timeoutMs: { label: 'Timeout (Ms)', min: 1000, whole: false },
+};
+
 export function requestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, defaultPerSecond: number): RequestSettings {
+	const defaults: RequestSettings = { concurrency: 4, requestsPerSecond: defaultPerSecond, timeoutMs: REQUEST_TIMEOUT_MS };
 	// Only an execution reads the node's settings; the editor's list searches use the defaults.
-	const executing = 'getInputData' in ctx;
-	const read = (name: string, fallback: number) => {
-		const value = executing ? (ctx as IExecuteFunctions).getNodeParameter(`requestOptions.${name}`, 0, fallback) : fallback;
-		return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
-	};
-	return {
-		concurrency: Math.max(1, Math.floor(read('concurrency', 4))),
-		requestsPerSecond: Math.max(0, read('requestsPerSecond', defaultPerSecond)),
-		timeoutMs: Math.max(1000, read('timeoutMs', REQUEST_TIMEOUT_MS)),
-	};
+	if (!('getInputData' in ctx)) return defaults;
+	const settings = { ...defaults };
+	for (const [name, rule] of Object.entries(SETTING_RULES) as Array<[keyof RequestSettings, (typeof SETTING_RULES)[keyof RequestSettings]]>) {
+		const raw = ctx.getNodeParameter(`requestOptions.${name}`, 0, defaults[name]);
+		// Expressions bring text: "8" is read as 8.
+		const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+		if (typeof value !== 'number' || !Number.isFinite(value) || value < rule.min || (rule.whole && !Number.isInteger(value))) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`"requestOptions.${name}" (Request Options > ${rule.label}) must be ${rule.whole ? 'a whole number' : 'a number'} of at least ${rule.min} (got ${JSON.stringify(raw)})`,
+				{ description: 'Nothing was sent. Fix the option in the node or in the data the expression reads.' },
+			);
+		}
+		settings[name] = value;
+	}
+	return settings;
 }
 
 export interface SendPolicy {

@@ -48,10 +48,10 @@ function validateString(field: ApiField, value: unknown, path: string[], out: Vi
 		out.push({ path, rule: `must be at most ${field.maxLength} characters (it has ${value.length})` });
 	}
 	if (field.noHtml && HTML_TAG.test(value)) out.push({ path, rule: 'must not contain HTML tags' });
-	if (field.format && value !== '' && !FORMAT_RULES[field.format].test(value)) {
+	if (field.format && !FORMAT_RULES[field.format].test(value)) {
 		out.push({ path, rule: `${FORMAT_RULES[field.format].rule} (got "${value}")` });
 	}
-	if (field.pattern && value !== '' && !field.pattern.regex.test(value)) {
+	if (field.pattern && !field.pattern.regex.test(value)) {
 		out.push({ path, rule: `${field.pattern.rule} (got "${value}")` });
 	}
 	if (field.allowedValues && !field.allowedValues.has(value)) {

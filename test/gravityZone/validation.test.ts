@@ -29,6 +29,10 @@ const cases: Array<[string, INodeParameters, string, RegExp]> = [
 	['end of subscription not a date', { licenseSubscription: { type: 3, endSubscription: '2028-13-01' } }, '"licenseSubscription.endSubscription"', /YYYY-MM-DD/],
 	['type outside Partner/Customer', { type: '={{ 7 }}' }, '"type"', /must be one of 1 \(Customer\), 0 \(Partner\)/],
 	['reserved slots not a number', { licenseSubscription: { type: 3, reservedSlots: '={{ "ten" }}' } }, '"licenseSubscription.reservedSlots"', /whole number/],
+	['empty state (sent as given, so checked as given)', { additionalFields: { state: '' } }, '"state"', /such as US-CA \(got ""\)/],
+	['empty account e-mail', { additionalFields: { accountEmail: '' } }, '"accountEmail"', /local@domain \(got ""\)/],
+	['parent that is no company ID', { additionalFields: { parentId: { __rl: true, mode: 'id', value: 'acme' } } }, '"parentId" (Parent Company)', /22 to 24 hex characters/],
+	['MDR verification code not 8 digits', { additionalFields: { mdrContactInformation: { emailVerificationCode: '1234' } } }, '"mdrContactInformation.emailVerificationCode"', /8-digit code/],
 	['extra params that override a field badly', { options: { extraParams: '{"name": ""}' } }, '"name"', /must not be empty/],
 ];
 

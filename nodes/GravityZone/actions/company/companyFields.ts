@@ -1,5 +1,5 @@
 import type { ApiField } from '../../../shared/apiFields';
-import { GZ_COMPANY_LOCATOR } from '../common';
+import { gzCompanyIdField } from '../common';
 import {
 	COMPANY_TYPE_OPTIONS,
 	COUNTRY_CODES,
@@ -153,12 +153,8 @@ export const CREATE_COMPANY_FIELDS: ApiField[] = [
 	{ key: 'type', displayName: 'Company Type', type: 'options', options: COMPANY_TYPE_OPTIONS, default: 1, required: true, description: 'Customer for an end customer, Partner for a reseller or MSP' },
 	{ key: 'name', displayName: 'Name', type: 'string', required: true, notBlank: true, maxLength: 64, description: 'The company name: unique in GravityZone, at most 64 characters' },
 	{
-		key: 'parentId',
+		...gzCompanyIdField('parentId', 'The Partner company that directly manages the new company; leave out for your own company'),
 		displayName: 'Parent Company',
-		type: 'string',
-		notBlank: true,
-		locator: GZ_COMPANY_LOCATOR,
-		description: 'The Partner company that directly manages the new company; leave out for your own company',
 	},
 	{ key: 'address', displayName: 'Address', type: 'string', maxLength: 128, noHtml: true, description: 'Physical address, at most 128 characters, no HTML' },
 	{ key: 'country', displayName: 'Country', type: 'string', allowedValues: COUNTRY_CODES, placeholder: 'US', description: 'ISO 3166-1 alpha-2 country code, such as US or DE' },
@@ -220,7 +216,13 @@ export const CREATE_COMPANY_FIELDS: ApiField[] = [
 			},
 			{ key: 'fullName', displayName: 'Full Name', type: 'string', description: 'Name of the MDR contact' },
 			email('email', 'Email', 'E-mail of the MDR contact'),
-			{ key: 'emailVerificationCode', displayName: 'Email Verification Code', type: 'string', description: 'The 8-digit code GravityZone e-mailed to the MDR contact' },
+			{
+				key: 'emailVerificationCode',
+				displayName: 'Email Verification Code',
+				type: 'string',
+				pattern: { regex: /^\d{8}$/, rule: 'must be the 8-digit code GravityZone e-mailed' },
+				description: 'The 8-digit code GravityZone e-mailed to the MDR contact',
+			},
 		],
 	},
 	{
