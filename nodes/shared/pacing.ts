@@ -81,6 +81,8 @@ export function requestOptionsProperty(defaultPerSecond: number, limitNote: stri
 	};
 }
 
+const DECIMAL = /^\s*-?\d+(\.\d+)?\s*$/;
+
 const SETTING_RULES: Record<keyof RequestSettings, { label: string; min: number; whole: boolean }> = {
 	concurrency: { label: 'Concurrency', min: 1, whole: true },
 	requestsPerSecond: { label: 'Requests per Second', min: 0, whole: false },
@@ -95,7 +97,7 @@ export function requestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, 
 	for (const [name, rule] of Object.entries(SETTING_RULES) as Array<[keyof RequestSettings, (typeof SETTING_RULES)[keyof RequestSettings]]>) {
 		const raw = ctx.getNodeParameter(`requestOptions.${name}`, 0, defaults[name]);
 		// Expressions bring text: "8" is read as 8.
-		const value = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+		const value = typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : raw;
 		if (typeof value !== 'number' || !Number.isFinite(value) || value < rule.min || (rule.whole && !Number.isInteger(value))) {
 			throw new NodeOperationError(
 				ctx.getNode(),

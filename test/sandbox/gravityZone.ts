@@ -143,7 +143,8 @@ export class GravityZoneServer extends LoopbackServer {
 				return this.createCompany(id, params);
 			case 'companies.getCompanyDetails': {
 				const company = params.companyId === undefined ? undefined : this.find(params.companyId);
-				if (params.companyId === undefined) return rpc(id, { id: GZ_ROOT_COMPANY, name: 'Sandbox MSP', type: 0 });
+				// The key's own company, asked for by default or by its ID.
+				if (params.companyId === undefined || params.companyId === GZ_ROOT_COMPANY) return rpc(id, { id: GZ_ROOT_COMPANY, name: 'Sandbox MSP', type: 0 });
 				return company ? rpc(id, this.details(company)) : rpcError(id, -32000, 'Server error', 'Company not found');
 			}
 			case 'companies.findCompaniesByName':
