@@ -80,6 +80,11 @@ export abstract class LoopbackServer {
 
 	faults: FaultConfig = { ...NO_FAULTS };
 
+	/** The most requests answered at the same time (reset with the log): how parallel a client was. */
+	peakInFlight = 0;
+
+	private inFlight = 0;
+
 	private random = seededRandom(NO_FAULTS.seed);
 
 	private readonly scripted: Array<{ match: (request: RecordedRequest) => boolean; response: ScriptedResponse }> = [];
@@ -120,6 +125,7 @@ export abstract class LoopbackServer {
 
 	reset() {
 		this.requests.length = 0;
+		this.peakInFlight = 0;
 		this.scripted.length = 0;
 		this.resetState();
 	}
@@ -155,6 +161,15 @@ export abstract class LoopbackServer {
 		const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
 		if (request.path.startsWith('/_sandbox/')) return this.send(res, this.control(request));
 		this.requests.push(request);
+		this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+		try {
+			await this.respond(req, res, request);
+		} finally {
+			this.inFlight--;
+		}
+	}
+
+	private async respond(req: IncomingMessage, res: ServerResponse, request: RecordedRequest) {
 		if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
 		const scriptedIndex = this.scripted.findIndex((entry) => entry.match(request));
 		if (scriptedIndex >= 0) return this.send(res, this.scripted.splice(scriptedIndex, 1)[0].response, request);
