@@ -10,4 +10,5 @@ module.exports = {
 	maxWorkers: 2,
 	testTimeout: 60000,
 	setupFiles: ['<rootDir>/test/setup.ts'],
+	setupFilesAfterEnv: ['<rootDir>/test/setupAfterEnv.ts'],
 };

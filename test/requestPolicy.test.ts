@@ -1,3 +1,4 @@
+import { newScanner, scanForSecrets } from './harness/secretScan';
 import { insecureUrlProblem, retryAfterMs } from '../nodes/shared/requestPolicy';
 
 describe('request policy', () => {
@@ -23,5 +24,17 @@ describe('request policy', () => {
 		const inFiveSeconds = new Date(Date.now() + 5000).toUTCString();
 		expect(retryAfterMs(inFiveSeconds)).toBeGreaterThan(3000);
 		expect(retryAfterMs(inFiveSeconds)).toBeLessThanOrEqual(5000);
+	});
+});
+
+describe('the secrets scan', () => {
+	it('finds a secret anywhere in an error: message, description, cause, stack', () => {
+		const scanner = newScanner(() => ['s3cr3t-value', 'czNjcjN0']);
+		const cause = Object.assign(new Error('request failed'), { config: { headers: { authorization: 'Basic czNjcjN0' } } });
+		scanForSecrets('run', { error: new Error('clean', { cause }) }, scanner);
+		scanForSecrets('run', { error: Object.assign(new Error('clean'), { description: 'key s3cr3t-value' }) }, scanner);
+		scanForSecrets('n8n log', { message: 'nothing to see' }, scanner);
+		expect(scanner.leaks.map((leak) => leak.secret)).toStrictEqual(['czNj...', 's3cr...']);
+		expect(scanner.scanned).toStrictEqual({ run: 2, 'n8n log': 1 });
 	});
 });

@@ -1,4 +1,5 @@
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { itLeaksNoSecret } from '../harness/secretScan';
 import { ESET_PASSWORD, ESET_USER, EsetServer } from '../sandbox/eset';
 import { withServer } from '../sandbox/loopbackServer';
 import { asJson, FUZZ_RUNS, fuzzNode } from './fuzzNode';
@@ -38,4 +39,6 @@ describe('fuzzing the ESET MSP node', () => {
 			expect(tally.invalid).toBeGreaterThan(FUZZ_RUNS * 0.25);
 		});
 	}, 1_200_000);
+
+	itLeaksNoSecret();
 });

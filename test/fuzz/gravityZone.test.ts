@@ -1,4 +1,5 @@
 import { TestCredentialsHelper } from '../harness/credentialsHelper';
+import { itLeaksNoSecret } from '../harness/secretScan';
 import { GZ_PARTNER_KEY, GravityZoneServer } from '../sandbox/gravityZone';
 import { withServer } from '../sandbox/loopbackServer';
 import { asJson, FUZZ_RUNS, fuzzNode } from './fuzzNode';
@@ -42,4 +43,6 @@ describe('fuzzing the GravityZone node', () => {
 			expect(tally.invalid).toBeGreaterThan(FUZZ_RUNS * 0.25);
 		});
 	}, 1_200_000);
+
+	itLeaksNoSecret();
 });

@@ -14,6 +14,7 @@ import { createRunExecutionData, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
 import { nodeTypes } from './nodeTypes';
+import { scanForSecrets } from './secretScan';
 
 export interface WorkflowFile {
 	name?: string;
@@ -118,6 +119,7 @@ export async function runWorkflow(file: WorkflowFile, options: RunOptions = {}):
 	);
 	await execute.processRunExecutionData(workflow);
 	const run = await finished;
+	scanForSecrets('run', run.data.resultData);
 	return {
 		run,
 		credentialsHelper,

@@ -46,6 +46,9 @@ export class EsetServer extends LoopbackServer {
 
 	readonly issuedTokens: string[] = [];
 
+	/** Every access and refresh token any ESET sandbox in this process issued (for the secrets scan). */
+	static readonly secretsIssued = new Set<string>();
+
 	private readonly tokens = new Map<string, number>();
 
 	private readonly refreshTokens = new Set<string>();
@@ -101,6 +104,7 @@ export class EsetServer extends LoopbackServer {
 		this.tokens.set(accessToken, expiresAt);
 		this.refreshTokens.add(refreshToken);
 		this.issuedTokens.push(accessToken);
+		EsetServer.secretsIssued.add(accessToken).add(refreshToken);
 		return ok({ [this.options.tokenKey ?? 'accessToken']: accessToken, refreshToken });
 	}
 
