@@ -167,24 +167,41 @@ function gravityZoneCrossFieldProblems(body: IDataObject): string[] {
 	return out;
 }
 
-function gravityZoneCreate(clean: boolean): fc.Arbitrary<Sample> {
-	return fc
-		.record({ top: drawFields([...GZ_TOP, LICENSE, REQUEST_OPTIONS], clean), additional: drawFields(GZ_ADDITIONAL, clean) })
-		.map(({ top, additional }) => {
-			const set = new ParameterSet();
-			const main = set.buildAll([...GZ_TOP, LICENSE, REQUEST_OPTIONS], top, false);
-			const rest = set.buildAll(GZ_ADDITIONAL, additional, false);
-			const { requestOptions: _options, ...body } = { ...main.body, ...rest.body };
-			set.problems.push(...gravityZoneCrossFieldProblems(body));
-			return {
-				operation: 'create',
-				parameters: { ...main.parameters, additionalFields: rest.parameters, options: { ifExists: 'createAnyway' } },
-				item: set.item,
-				body,
-				problems: set.problems,
-			};
-		});
+/** A Create: the fields of its own (and the Request Options), the "Additional Fields", "Create Anyway". */
+interface CreateOperation {
+	operation: string;
+	top: Spec[];
+	additional: Spec[];
+	/** ESET sends no empty object; GravityZone sends the nested objects the user added, as given. */
+	omitEmptyObjects: boolean;
+	crossFieldProblems?: (body: IDataObject) => string[];
 }
+
+function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sample> {
+	const top = [...create.top, REQUEST_OPTIONS];
+	return fc.record({ top: drawFields(top, clean), additional: drawFields(create.additional, clean) }).map((drawn) => {
+		const set = new ParameterSet();
+		const main = set.buildAll(top, drawn.top, create.omitEmptyObjects);
+		const rest = set.buildAll(create.additional, drawn.additional, create.omitEmptyObjects);
+		const { requestOptions: _options, ...body } = { ...main.body, ...rest.body };
+		set.problems.push(...(create.crossFieldProblems?.(body) ?? []));
+		return {
+			operation: create.operation,
+			parameters: { ...main.parameters, additionalFields: rest.parameters, options: { ifExists: 'createAnyway' } },
+			item: set.item,
+			body,
+			problems: set.problems,
+		};
+	});
+}
+
+const GZ_CREATE: CreateOperation = {
+	operation: 'create',
+	top: [...GZ_TOP, LICENSE],
+	additional: GZ_ADDITIONAL,
+	omitEmptyObjects: false,
+	crossFieldProblems: gravityZoneCrossFieldProblems,
+};
 
 function companyIdSample(operation: string, kind: Kind, clean: boolean): fc.Arbitrary<Sample> {
 	const specs: Spec[] = [{ key: 'companyId', locator: kind, inclusion: 1 }, REQUEST_OPTIONS];
@@ -200,7 +217,7 @@ const mixOf = (build: (clean: boolean) => fc.Arbitrary<Sample>) =>
 	fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 7, arbitrary: fc.constant(false) }).chain((clean) => build(clean));
 
 export const gravityZoneSamples = fc.oneof(
-	{ weight: 17, arbitrary: mixOf(gravityZoneCreate) },
+	{ weight: 17, arbitrary: mixOf((clean) => createSamples(GZ_CREATE, clean)) },
 	{ weight: 3, arbitrary: mixOf((clean) => companyIdSample('get', gzId({ required: true, omitBlank: true }), clean)) },
 );
 
@@ -236,23 +253,9 @@ const ESET_ADDITIONAL: Spec[] = [
 	field('description', esetText()),
 ];
 
-function esetCreate(clean: boolean): fc.Arbitrary<Sample> {
-	return fc.record({ top: drawFields([...ESET_TOP, REQUEST_OPTIONS], clean), additional: drawFields(ESET_ADDITIONAL, clean) }).map(({ top, additional }) => {
-		const set = new ParameterSet();
-		const main = set.buildAll([...ESET_TOP, REQUEST_OPTIONS], top, true);
-		const rest = set.buildAll(ESET_ADDITIONAL, additional, true);
-		const { requestOptions: _options, ...body } = { ...main.body, ...rest.body };
-		return {
-			operation: 'createCustomer',
-			parameters: { ...main.parameters, additionalFields: rest.parameters, options: { ifExists: 'createAnyway' } },
-			item: set.item,
-			body,
-			problems: set.problems,
-		};
-	});
-}
+const ESET_CREATE: CreateOperation = { operation: 'createCustomer', top: ESET_TOP, additional: ESET_ADDITIONAL, omitEmptyObjects: true };
 
 export const esetSamples = fc.oneof(
-	{ weight: 17, arbitrary: mixOf(esetCreate) },
+	{ weight: 17, arbitrary: mixOf((clean) => createSamples(ESET_CREATE, clean)) },
 	{ weight: 3, arbitrary: mixOf((clean) => companyIdSample('get', esetId({ required: true }), clean)) },
 );
