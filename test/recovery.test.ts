@@ -58,10 +58,10 @@ describe('a create whose answer was lost is looked up, never repeated blindly', 
 
 	it('ESET: a server error on a read is retried', async () => {
 		await withEset(async (server) => {
-			server.scriptNext((request) => request.path === '/api/Company/Children', { status: 500 });
+			server.scriptNext((request) => request.path === '/api/Search/Companies', { status: 500 });
 			const { output } = await runCreateCustomer(server, minimal);
 			expect(output('Node')[0].json.outcome).toBe('created');
-			expect(server.calls('/api/Company/Children')).toHaveLength(2);
+			expect(server.calls('/api/Search/Companies')).toHaveLength(2);
 		});
 	});
 });

@@ -3,6 +3,7 @@ import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INo
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { findCredentialStepError } from './httpFailure';
+import { perExecution } from './perExecution';
 import { REQUEST_TIMEOUT_MS, retryTransientFailures, retryWhenRateLimited } from './requestPolicy';
 
 /**
@@ -89,7 +90,12 @@ const SETTING_RULES: Record<keyof RequestSettings, { label: string; min: number;
 	timeoutMs: { label: 'Timeout (Ms)', min: 1000, whole: false },
 };
 
-export function requestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, defaultPerSecond: number): RequestSettings {
+/** The node's Request Options (node-level, read from item 0), checked once per execution. */
+export async function requestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, defaultPerSecond: number): Promise<RequestSettings> {
+	return await perExecution(ctx, 'requestSettings', async () => readRequestSettings(ctx, defaultPerSecond));
+}
+
+function readRequestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, defaultPerSecond: number): RequestSettings {
 	const defaults: RequestSettings = { concurrency: 4, requestsPerSecond: defaultPerSecond, timeoutMs: REQUEST_TIMEOUT_MS };
 	// Only an execution reads the node's settings; the editor's list searches use the defaults.
 	if (!('getInputData' in ctx)) return defaults;

@@ -33,15 +33,31 @@ describe('ESET find-or-create', () => {
 		});
 	});
 
-	it('without a Custom Identifier, matches the exact name among the parent\'s children (paging past 100)', async () => {
+	it('without a Custom Identifier, finds the exact name under the same parent with one search', async () => {
+		await withEset(async (server) => {
+			const id = await created(server, { name: 'Late Arrival' });
+			await created(server, { name: 'Late Arrival Two' });
+			server.requests.length = 0;
+			const again = (await runCreateCustomer(server, { name: 'late arrival ', address: { city: 'Brno' } })).output('Node')[0].json;
+			expect(again).toMatchObject({ companyId: id, outcome: 'existing' });
+			expect(server.calls('/api/Search/Companies').map((request) => request.body)).toStrictEqual([{ search: { 'late arrival': [0] }, skip: 0, take: 100 }]);
+			expect(server.calls('/api/Company/Children')).toHaveLength(0);
+			const underOtherParent = await runCreateCustomer(server, { name: 'Late Arrival', address: { city: 'Brno' }, additionalFields: { parentCompanyId: byId(ESET_EXAMPLE_PARENT) } });
+			expect(underOtherParent.output('Node')[0].json.outcome).toBe('created');
+			expect(server.created).toHaveLength(3);
+		});
+	});
+
+	it('pages through the parent\'s children (past 100) when the search answer does not say where companies sit', async () => {
 		await withEset(async (server) => {
 			for (let n = 0; n < 130; n++) await runCreateCustomer(server, { name: `Filler ${n}`, address: { city: 'Brno' }, options: { ifExists: 'createAnyway' } });
 			const id = await created(server, { name: 'Late Arrival' });
-			const again = (await runCreateCustomer(server, { name: 'late arrival ', address: { city: 'Brno' } })).output('Node')[0].json;
+			server.scriptNext((request) => request.path === '/api/Search/Companies', { status: 200, body: { companies: [{ publicId: id, name: 'Late Arrival' }], totalCount: 1 } });
+			server.requests.length = 0;
+			const again = (await runCreateCustomer(server, { name: 'Late Arrival', address: { city: 'Brno' } })).output('Node')[0].json;
 			expect(again).toMatchObject({ companyId: id, outcome: 'existing' });
-			const underOtherParent = await runCreateCustomer(server, { name: 'Late Arrival', address: { city: 'Brno' }, additionalFields: { parentCompanyId: byId(ESET_EXAMPLE_PARENT) } });
-			expect(underOtherParent.output('Node')[0].json.outcome).toBe('created');
-			expect(server.created).toHaveLength(132);
+			expect(server.calls('/api/Company/Children')).toHaveLength(2);
+			expect(server.created).toHaveLength(131);
 		});
 	}, 60_000);
 

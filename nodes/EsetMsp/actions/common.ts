@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { ApiField } from '../../shared/apiFields';
 import { isPlainObject } from '../../shared/collectBody';
+import { perExecution } from '../../shared/perExecution';
 import { callEset, type EsetContext } from '../transport/request';
 
 export const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
@@ -54,16 +55,19 @@ export async function collectPages(
 
 /** The logged-in user's own company: the parent of a customer created without one. */
 export async function ownCompanyId(ctx: EsetContext, itemIndex?: number): Promise<string> {
-	const user = await callEset(ctx, 'GET', '/api/User/Current', undefined, itemIndex);
-	const company = isPlainObject(user) && isPlainObject(user.company) ? user.company : {};
-	return String(company.companyId ?? company.publicId ?? '');
+	// Asked once per execution, not once per item.
+	return await perExecution(ctx, 'esetOwnCompanyId', async () => {
+		const user = await callEset(ctx, 'GET', '/api/User/Current', undefined, itemIndex);
+		const company = isPlainObject(user) && isPlainObject(user.company) ? user.company : {};
+		return String(company.companyId ?? company.publicId ?? '');
+	});
 }
 
 const same = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * The existing customer a create would duplicate: by Custom Identifier when set (Search, column 5),
- * otherwise by exact name among the parent's children.
+ * otherwise by exact name (ignoring case and surrounding spaces) under the same parent.
  */
 export async function findExistingCustomer(
 	ctx: EsetContext,
@@ -74,7 +78,15 @@ export async function findExistingCustomer(
 		const found = await collectPages(ctx, '/api/Search/Companies', { search: { [body.customIdentifier]: [5] } }, Infinity, itemIndex);
 		return found.find((company) => company.customIdentifier === body.customIdentifier);
 	}
+	const name = String(body.name);
 	const parent = typeof body.parentCompanyId === 'string' ? body.parentCompanyId : await ownCompanyId(ctx, itemIndex);
+	// One search by name (column 0) instead of paging through all of the parent's children...
+	const named = (await collectPages(ctx, '/api/Search/Companies', { search: { [name.trim()]: [0] } }, Infinity, itemIndex)).filter((company) =>
+		same(company.name, name),
+	);
+	const isUnder = (company: IDataObject) => same(company.parentCompanyId, parent);
+	if (named.every((company) => typeof company.parentCompanyId === 'string')) return named.find(isUnder);
+	// ...unless the answer does not say where the companies sit (its shape is not documented).
 	const children = await collectPages(ctx, '/api/Company/Children', { companyId: parent }, Infinity, itemIndex);
-	return children.find((company) => same(company.name, String(body.name)));
+	return children.find((company) => same(company.name, name));
 }

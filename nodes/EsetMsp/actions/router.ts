@@ -25,5 +25,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 		license: { order: order.execute },
 		custom: { apiCall: apiCall.execute },
-	}, requestSettings(this, 0).concurrency);
+	}, (await requestSettings(this, 0)).concurrency);
 }

@@ -9,6 +9,7 @@ import {
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
 import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
+import { credentialFields } from '../../shared/perExecution';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** POST calls that only read: sent again after a transient failure (as are all GETs). */
@@ -22,7 +23,7 @@ export type EsetContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** The request a call would send (for dry runs): the bearer token is added only when sending. */
 export async function esetRequest(ctx: EsetContext, method: IHttpRequestMethods, path: string, body?: IDataObject) {
-	const { baseUrl } = await ctx.getCredentials<{ baseUrl: string }>('esetMspApi');
+	const { baseUrl } = await credentialFields<{ baseUrl: string }>(ctx, 'esetMspApi');
 	const insecure = insecureUrlProblem(baseUrl);
 	if (insecure) {
 		throw new NodeOperationError(ctx.getNode(), `The credential's Base URL ${insecure}`, {
@@ -40,9 +41,9 @@ export async function callEset(
 	itemIndex?: number,
 ): Promise<unknown> {
 	const request = await esetRequest(ctx, method, path, body);
-	const { baseUrl, username } = await ctx.getCredentials<{ baseUrl: string; username: string }>('esetMspApi');
+	const { baseUrl, username } = await credentialFields<{ baseUrl: string; username: string }>(ctx, 'esetMspApi');
 	// EMA 2 documents no rate limit: no pacing unless the user sets one.
-	const settings = requestSettings(ctx, 0);
+	const settings = await requestSettings(ctx, 0);
 	const bucket = credentialKey('eset', baseUrl, username);
 	try {
 		return await sendWithPolicy(ctx, request, {

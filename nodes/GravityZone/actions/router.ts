@@ -28,5 +28,5 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		general: { generateEmailVerificationCode: generateEmailVerificationCode.execute },
 		licensing: { getLicenseInfo: getLicenseInfo.execute },
 		custom: { apiCall: apiCall.execute },
-	}, requestSettings(this, GZ_REQUESTS_PER_SECOND).concurrency);
+	}, (await requestSettings(this, GZ_REQUESTS_PER_SECOND)).concurrency);
 }

@@ -10,6 +10,7 @@ import {
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
 import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
+import { credentialFields } from '../../shared/perExecution';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** GravityZone's documented limit per API key; the slow methods get half of it. */
@@ -45,7 +46,7 @@ export type GravityZoneContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** The request a call would send (for dry runs): no credentials in it. */
 export async function gravityZoneRequest(ctx: GravityZoneContext, api: GravityZoneApi, method: string, params: IDataObject) {
-	const { accessUrl } = await ctx.getCredentials<{ accessUrl: string }>('gravityZoneApi');
+	const { accessUrl } = await credentialFields<{ accessUrl: string }>(ctx, 'gravityZoneApi');
 	const insecure = insecureUrlProblem(gravityZoneEndpoint(accessUrl, api));
 	if (insecure) {
 		throw new NodeOperationError(ctx.getNode(), `The credential's Access URL ${insecure}`, {
@@ -67,8 +68,8 @@ export async function callGravityZone(
 	itemIndex?: number,
 ): Promise<unknown> {
 	const request = await gravityZoneRequest(ctx, api, method, params);
-	const { accessUrl, apiKey } = await ctx.getCredentials<{ accessUrl: string; apiKey: string }>('gravityZoneApi');
-	const settings = requestSettings(ctx, GZ_REQUESTS_PER_SECOND);
+	const { accessUrl, apiKey } = await credentialFields<{ accessUrl: string; apiKey: string }>(ctx, 'gravityZoneApi');
+	const settings = await requestSettings(ctx, GZ_REQUESTS_PER_SECOND);
 	const slow = SLOW_METHODS.has(method) || api === 'licensing';
 	const bucket = credentialKey('gravityZone', accessUrl, apiKey, slow ? 'slow' : 'default');
 	let response: unknown;

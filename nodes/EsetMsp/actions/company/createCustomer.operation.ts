@@ -5,6 +5,7 @@ import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
+import { credentialFields } from '../../../shared/perExecution';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
@@ -43,7 +44,7 @@ export function readCompanyId(response: unknown): string | undefined {
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = collectBody(this, itemIndex, createCustomerLayout);
 	// Items (or workflows) that create the same customer wait for each other: the second then finds the first.
-	const { baseUrl } = await this.getCredentials<{ baseUrl: string }>('esetMspApi', itemIndex);
+	const { baseUrl } = await credentialFields<{ baseUrl: string }>(this, 'esetMspApi');
 	const key = typeof body.customIdentifier === 'string' ? `id:${body.customIdentifier}` : `name:${String(body.parentCompanyId ?? '')}:${String(body.name ?? '').trim().toLowerCase()}`;
 	return await oneAtATime(credentialKey('eset-create', baseUrl, key), async () => await createCustomer.call(this, itemIndex, body));
 }

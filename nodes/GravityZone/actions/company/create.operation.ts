@@ -6,6 +6,7 @@ import { collectBody, layoutProperties } from '../../../shared/collectBody';
 import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
+import { credentialFields } from '../../../shared/perExecution';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
@@ -54,7 +55,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	// Items (or workflows) that create the same name wait for each other: the second then finds the first.
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim().toLowerCase();
-	const { accessUrl } = await this.getCredentials<{ accessUrl: string }>('gravityZoneApi', itemIndex);
+	const { accessUrl } = await credentialFields<{ accessUrl: string }>(this, 'gravityZoneApi');
 	return await oneAtATime(credentialKey('gravityZone-create', accessUrl, name), async () => await createCompany.call(this, itemIndex));
 }
 
