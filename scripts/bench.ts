@@ -1,0 +1,174 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import path from 'node:path';
+
+import { startSandbox } from '../test/sandbox/cli';
+import { ensureN8n, log, PROJECT_ROOT } from './lib/n8nRuntime';
+import { cpuMs, peakRssMb, rssMb, sampleRss } from './bench/proc';
+import { checkTargets, markdownTable, rounded, type Row } from './bench/report';
+import { type Customer, N8nBench, type RunOutcome, startRaw, type Target } from './bench/targets';
+import { type Client, N8N_CLIENTS, type Vendor } from './bench/workflows';
+
+/**
+ * `npm run bench`: 500 GravityZone and 500 ESET creates through our nodes, n8n's HTTP Request node and
+ * a raw axios loop, against the sandbox with 150 ms latency and the documented limits, in a real n8n.
+ * Writes bench/results.json and prints a Markdown table. See README.md > Benchmark for the method.
+ */
+const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
+const SCALE_ITEMS = Number(process.env.BENCH_SCALE_ITEMS ?? 5000);
+/** For trying the bench out: e.g. BENCH_ONLY=eset/node runs that row (and its scaling row) only. */
+const ONLY = process.env.BENCH_ONLY;
+const selected = (vendor: Vendor, client: Client) => !ONLY || ONLY === vendor || ONLY === `${vendor}/${client}`;
+const WARMUP_ITEMS = 50;
+const LATENCY_MS = 150;
+/** GravityZone's documented limit per API key (the sandbox enforces it, with its burst queue of 10). */
+const GZ_LIMIT = 10;
+/** Our nodes' defaults, which the raw loop copies. */
+const CONCURRENCY = 4;
+/** After the answer, n8n may still be saving the execution: wait before reading its CPU time. */
+const SETTLE_MS = 1000;
+
+type Sandbox = Awaited<ReturnType<typeof startSandbox>>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const began = Date.now();
+const progress = (message: string) => log(`[${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`);
+
+const customers = (count: number, tag: string): Customer[] =>
+	// Zero-padded to one width: GravityZone's findCompaniesByName matches name prefixes.
+	Array.from({ length: count }, (_, index) => ({ name: `Bench ${tag} ${String(index).padStart(5, '0')}`, city: 'Springfield' }));
+
+/** Empties both servers (companies, tokens, request logs) and sets the latency and GravityZone's rate limit. */
+async function configure(sandbox: Sandbox, latencyMs: number, rateLimit: boolean) {
+	for (const server of [sandbox.eset, sandbox.gravityZone]) {
+		server.reset();
+		server.setFaults({ latencyMs });
+	}
+	const response = await fetch(`${sandbox.gravityZone.url}/_sandbox/config`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ rateLimit }),
+	});
+	if (!response.ok) throw new Error(`Sandbox config failed: HTTP ${response.status}`);
+}
+
+const requestLog = (sandbox: Sandbox, vendor: Vendor) => (vendor === 'eset' ? sandbox.eset : sandbox.gravityZone).requests;
+
+const describe = (run: RunOutcome, requests: number) =>
+	`${run.ok} ok, ${run.failed} failed (${run.failed429} with 429), ${requests} requests, ${(run.ms / 1000).toFixed(1)} s`;
+
+/**
+ * One row, in a fresh process: after a small warm-up and a full garbage collection, the zero-latency
+ * run (rate limit off, Requests per Second 0) gives the CPU time per item and the peak RSS (sampled
+ * during that run); the timed run (150 ms latency, limits on) gives the rest.
+ * With `items` other than ITEMS only the zero-latency run is made (the memory scaling rows).
+ */
+async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client: Client | 'baseline', items: number): Promise<Row> {
+	await configure(sandbox, 0, false);
+	await target.run(vendor, 'unpaced', customers(WARMUP_ITEMS, 'Warmup'));
+	await configure(sandbox, 0, false);
+	await sleep(SETTLE_MS);
+	await target.collectGarbage();
+	await sleep(SETTLE_MS);
+	const rssBefore = rssMb(target.pid);
+	const rss = sampleRss(target.pid);
+	const cpuBefore = cpuMs(target.pid);
+	const unpaced = await target.run(vendor, 'unpaced', customers(items, 'Cpu'));
+	await sleep(SETTLE_MS);
+	const cpu = cpuMs(target.pid) - cpuBefore;
+	const peak = rss.stop();
+	const unpacedRequests = requestLog(sandbox, vendor).length;
+	progress(
+		`  zero latency: ${describe(unpaced, unpacedRequests)}; CPU ${cpu.toFixed(0)} ms; RSS ${rssBefore.toFixed(0)} MB after a full GC, ` +
+			`peak ${peak.toFixed(1)} MB (VmHWM since start ${peakRssMb(target.pid).toFixed(1)} MB)`,
+	);
+	const common = { vendor, client: client as Client, items, peakRssMb: peak, cpuMsPerItem: cpu / items };
+	if (items !== ITEMS || client === 'baseline') {
+		const row = { ...common, itemsPerSecond: unpaced.ok / (unpaced.ms / 1000), ceilingRatio: null, requestsPerItem: unpacedRequests / items };
+		return { ...row, surfaced429: unpaced.failed429, failedItems: unpaced.failed };
+	}
+	await configure(sandbox, LATENCY_MS, true);
+	const timedRss = sampleRss(target.pid);
+	const timed = await target.run(vendor, 'paced', customers(items, 'Timed'));
+	const timedPeak = timedRss.stop();
+	const requests = requestLog(sandbox, vendor);
+	const seconds = timed.ms / 1000;
+	const admitted = requests.filter((request) => request.outcome !== 429).length;
+	progress(`  ${LATENCY_MS} ms latency: ${describe(timed, requests.length)} (${admitted} admitted); peak RSS ${timedPeak.toFixed(1)} MB`);
+	return {
+		...common,
+		itemsPerSecond: timed.ok / seconds,
+		// GravityZone: requests the API admitted (not answered 429) per second, over its limit. ESET: set later.
+		ceilingRatio: vendor === 'gravityZone' ? admitted / seconds / GZ_LIMIT : null,
+		requestsPerItem: requests.length / items,
+		surfaced429: timed.failed429,
+		failedItems: timed.failed,
+	};
+}
+
+async function main() {
+	progress(`checking Node 24 and n8n... (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}, ${cpus().length} CPUs)`);
+	const install = ensureN8n();
+	const sandbox = await startSandbox(0, 0);
+	const urls = { esetBaseUrl: sandbox.eset.url, gravityZoneUrl: sandbox.gravityZone.url };
+	progress('preparing n8n: installing the package, importing the credentials, importing and publishing the bench workflows...');
+	const n8n = await N8nBench.prepare(install, sandbox.info, urls);
+	const rows: Row[] = [];
+	const baselines: Row[] = [];
+	try {
+		for (const vendor of ['gravityZone', 'eset'] as Vendor[]) {
+			for (const client of [...N8N_CLIENTS, 'raw'] as Client[]) {
+				if (!selected(vendor, client)) continue;
+				progress(`${vendor} / ${client}`);
+				const target = client === 'raw' ? await startRaw(install, urls, CONCURRENCY, GZ_LIMIT) : await n8n.start(client);
+				try {
+					rows.push(await measure(sandbox, target, vendor, client, ITEMS));
+				} finally {
+					await target.stop();
+				}
+			}
+		}
+		// ESET documents no limit: its ceiling is the raw loop.
+		const raw = rows.find((row) => row.vendor === 'eset' && row.client === 'raw');
+		for (const row of rows) if (row.vendor === 'eset' && raw) row.ceilingRatio = row.itemsPerSecond / raw.itemsPerSecond;
+		for (const vendor of ['gravityZone', 'eset'] as Vendor[]) {
+			if (!selected(vendor, 'node') || SCALE_ITEMS <= 0) continue;
+			progress(`${vendor} / node with ${SCALE_ITEMS} items (memory scaling, zero latency)`);
+			const target = await n8n.start('node');
+			try {
+				rows.push(await measure(sandbox, target, vendor, 'node', SCALE_ITEMS));
+			} finally {
+				await target.stop();
+			}
+		}
+		// n8n alone, for reading the CPU and memory numbers: no client, the same trigger and Split Out.
+		for (const items of ONLY ? [] : [ITEMS, SCALE_ITEMS].filter((count) => count > 0)) {
+			progress(`n8n alone (Webhook and Split Out, no client), ${items} items, zero latency`);
+			const target = await n8n.start('baseline');
+			try {
+				baselines.push(await measure(sandbox, target, 'gravityZone', 'baseline', items));
+			} finally {
+				await target.stop();
+			}
+		}
+	} finally {
+		n8n.dispose();
+		await Promise.all([sandbox.eset.stop(), sandbox.gravityZone.stop()]);
+	}
+	const results = rows.map(rounded);
+	const file = path.join(PROJECT_ROOT, 'bench', 'results.json');
+	mkdirSync(path.dirname(file), { recursive: true });
+	writeFileSync(file, `${JSON.stringify(results, null, '\t')}\n`);
+	console.log(markdownTable(results));
+	console.log('\nTargets for our nodes:');
+	for (const target of checkTargets(results, ITEMS, SCALE_ITEMS)) console.log(`  ${target.holds ? 'met    ' : 'MISSED '} ${target.label} (measured ${target.measured})`);
+	for (const baseline of baselines) {
+		console.log(`n8n alone (Webhook and Split Out, no client), ${baseline.items} items: ${baseline.cpuMsPerItem?.toFixed(3)} ms CPU per item, peak RSS ${baseline.peakRssMb?.toFixed(1)} MB`);
+	}
+	progress(`done; wrote ${path.relative(PROJECT_ROOT, file)}; load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
+}
+
+main().catch((error: Error) => {
+	console.error(error.stack ?? error.message);
+	process.exit(1);
+});

@@ -1,0 +1,70 @@
+import type { BenchRow } from '../../bench/schema';
+import type { Client, Vendor } from './workflows';
+
+export type Row = BenchRow;
+
+const round = (value: number | null, digits: number) => (value === null ? null : Number(value.toFixed(digits)));
+
+/** Rounded, with the keys in the documented order. */
+export function rounded(row: Row): Row {
+	return {
+		vendor: row.vendor,
+		client: row.client,
+		items: row.items,
+		itemsPerSecond: round(row.itemsPerSecond, 2)!,
+		ceilingRatio: round(row.ceilingRatio, 3),
+		requestsPerItem: round(row.requestsPerItem, 3)!,
+		surfaced429: row.surfaced429,
+		failedItems: row.failedItems,
+		peakRssMb: round(row.peakRssMb, 1),
+		cpuMsPerItem: round(row.cpuMsPerItem, 3),
+	};
+}
+
+const COLUMNS: Array<keyof Row> = ['vendor', 'client', 'items', 'itemsPerSecond', 'ceilingRatio', 'requestsPerItem', 'surfaced429', 'failedItems', 'peakRssMb', 'cpuMsPerItem'];
+
+/** A Markdown table of the rows. */
+export function markdownTable(rows: Row[]): string {
+	const cell = (value: unknown) => (value === null || value === undefined ? '-' : String(value));
+	return [
+		`| ${COLUMNS.join(' | ')} |`,
+		`|${COLUMNS.map((_column, index) => (index < 2 ? ' --- ' : ' ---: ')).join('|')}|`,
+		...rows.map((row) => `| ${COLUMNS.map((column) => cell(row[column])).join(' | ')} |`),
+	].join('\n');
+}
+
+export interface Target {
+	label: string;
+	holds: boolean;
+	measured: string;
+}
+
+/** The issue's targets for our nodes, checked against the rows. */
+export function checkTargets(rows: Row[], items: number, scaleItems: number): Target[] {
+	const find = (vendor: Vendor, client: Client, count = items) => rows.find((row) => row.vendor === vendor && row.client === client && row.items === count);
+	const targets: Target[] = [];
+	for (const client of ['node', 'nodeFindOrCreate'] as Client[]) {
+		const gz = find('gravityZone', client);
+		const eset = find('eset', client);
+		const limit = client === 'node' ? 1.02 : 2.02;
+		if (gz) {
+			targets.push({ label: `gravityZone ${client}: ceilingRatio >= 0.9`, holds: (gz.ceilingRatio ?? 0) >= 0.9, measured: String(gz.ceilingRatio) });
+			targets.push({ label: `gravityZone ${client}: 0 surfaced 429s, 0 failed items`, holds: gz.surfaced429 === 0 && gz.failedItems === 0, measured: `${gz.surfaced429} / ${gz.failedItems}` });
+		}
+		if (eset) targets.push({ label: `eset ${client}: >= 0.9 of the raw loop`, holds: (eset.ceilingRatio ?? 0) >= 0.9, measured: String(eset.ceilingRatio) });
+		for (const row of [gz, eset]) {
+			if (!row) continue;
+			targets.push({ label: `${row.vendor} ${client}: requestsPerItem <= ${limit}`, holds: row.requestsPerItem <= limit, measured: String(row.requestsPerItem) });
+			targets.push({ label: `${row.vendor} ${client}: cpuMsPerItem <= 1`, holds: (row.cpuMsPerItem ?? Infinity) <= 1, measured: String(row.cpuMsPerItem) });
+		}
+	}
+	for (const vendor of ['gravityZone', 'eset'] as Vendor[]) {
+		const small = find(vendor, 'node');
+		const large = find(vendor, 'node', scaleItems);
+		if (small?.peakRssMb && large?.peakRssMb) {
+			const growth = large.peakRssMb / small.peakRssMb - 1;
+			targets.push({ label: `${vendor} node: peak RSS ${items} -> ${scaleItems} items within 20%`, holds: growth <= 0.2, measured: `${small.peakRssMb} -> ${large.peakRssMb} MB (${(growth * 100).toFixed(1)}%)` });
+		}
+	}
+	return targets;
+}
