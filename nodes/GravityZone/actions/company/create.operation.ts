@@ -53,15 +53,17 @@ export const description: INodeProperties[] = [
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	// Read once: every expression costs n8n an evaluation.
+	const collected = collectBody(this, itemIndex, createCompanyLayout);
 	// Items (or workflows) that create the same name wait for each other: the second then finds the first.
-	const name = String(this.getNodeParameter('name', itemIndex, '')).trim().toLowerCase();
+	const name = String(collected.name ?? '').trim().toLowerCase();
 	const { accessUrl } = await credentialFields<{ accessUrl: string }>(this, 'gravityZoneApi');
-	return await oneAtATime(credentialKey('gravityZone-create', accessUrl, name), async () => await createCompany.call(this, itemIndex));
+	return await oneAtATime(credentialKey('gravityZone-create', accessUrl, name), async () => await createCompany.call(this, itemIndex, collected));
 }
 
-async function createCompany(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+async function createCompany(this: IExecuteFunctions, itemIndex: number, collected: IDataObject): Promise<IDataObject> {
 	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collectBody(this, itemIndex, createCompanyLayout), extra);
+	const params = deepMerge(collected, extra);
 	throwIfInvalid(this, itemIndex, CREATE_COMPANY_FIELDS, [
 		...validateBody(CREATE_COMPANY_FIELDS, params),
 		...companyRules(params),
