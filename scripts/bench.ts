@@ -18,6 +18,8 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const SCALE_ITEMS = Number(process.env.BENCH_SCALE_ITEMS ?? 5000);
 /** For trying the bench out: e.g. BENCH_ONLY=eset/node runs that row (and its scaling row) only. */
 const ONLY = process.env.BENCH_ONLY;
+/** BENCH_PROFILE=<folder>: a CPU profile of each zero-latency run, <vendor>-<client>-<items>.cpuprofile. */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
 const selected = (vendor: Vendor, client: Client) => !ONLY || ONLY === vendor || ONLY === `${vendor}/${client}`;
 const WARMUP_ITEMS = 50;
 const LATENCY_MS = 150;
@@ -72,10 +74,12 @@ async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client:
 	await sleep(SETTLE_MS);
 	const rssBefore = rssMb(target.pid);
 	const rss = sampleRss(target.pid);
+	const profiler = PROFILE_DIR ? await target.profile(path.join(PROFILE_DIR, `${vendor}-${client}-${items}.cpuprofile`)) : undefined;
 	const cpuBefore = cpuMs(target.pid);
 	const unpaced = await target.run(vendor, 'unpaced', customers(items, 'Cpu'));
 	await sleep(SETTLE_MS);
 	const cpu = cpuMs(target.pid) - cpuBefore;
+	await profiler?.stop();
 	const peak = rss.stop();
 	const unpacedRequests = requestLog(sandbox, vendor).length;
 	progress(
@@ -107,6 +111,7 @@ async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client:
 }
 
 async function main() {
+	if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 	progress(`checking Node 24 and n8n... (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}, ${cpus().length} CPUs)`);
 	const install = ensureN8n();
 	const sandbox = await startSandbox(0, 0);

@@ -93,6 +93,50 @@ export async function collectGarbage(node24: string, inspector: string): Promise
 	if (code !== 0) throw new Error(`Asking ${inspector} for a garbage collection failed (exit code ${code})`);
 }
 
+const PROFILE_SCRIPT = `
+const [url, file] = process.argv.slice(1);
+const ws = new WebSocket(url);
+let id = 0;
+const call = (method, params = {}) => new Promise((resolve) => {
+	const mine = ++id;
+	const listener = (event) => { const message = JSON.parse(event.data); if (message.id === mine) { ws.removeEventListener('message', listener); resolve(message.result); } };
+	ws.addEventListener('message', listener);
+	ws.send(JSON.stringify({ id: mine, method, params }));
+});
+ws.onopen = async () => {
+	await call('Profiler.enable');
+	await call('Profiler.setSamplingInterval', { interval: 200 });
+	await call('Profiler.start');
+	process.stdout.write('started\\n');
+	process.stdin.once('end', async () => {
+		const { profile } = await call('Profiler.stop');
+		require('node:fs').writeFileSync(file, JSON.stringify(profile));
+		process.exit(0);
+	});
+	process.stdin.resume();
+};
+ws.onerror = () => process.exit(1);
+`;
+
+/**
+ * Records a V8 CPU profile of the process behind the inspector URL until `stop()` (BENCH_PROFILE):
+ * a .cpuprofile file that Chrome DevTools opens, and that scripts/bench/profileSummary.ts sums up.
+ */
+export async function startProfiler(node24: string, inspector: string, file: string): Promise<{ stop(): Promise<void> }> {
+	const child = spawn(node24, ['-e', PROFILE_SCRIPT, inspector, file], { stdio: ['pipe', 'pipe', 'inherit'] });
+	await new Promise<void>((resolve, reject) => {
+		child.stdout!.once('data', () => resolve());
+		child.once('exit', (code) => reject(new Error(`The profiler exited with code ${code} before it started`)));
+	});
+	return {
+		stop: async () => {
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.stdin!.end();
+			await exited;
+		},
+	};
+}
+
 /**
  * Starts `n8n start` on a user folder and resolves once it has printed "Editor is now accessible" and
  * answers for every given webhook path: published workflows are registered in the background after

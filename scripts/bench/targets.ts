@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import { installPackage, log, N8n, type N8nInstall, n8nEnv, type SandboxCredentials } from '../lib/n8nRuntime';
-import { collectGarbage, freePort, inspectorUrl, launchN8n, postJson, publishViaRest, stopChild } from './n8nProcess';
+import { collectGarbage, freePort, inspectorUrl, launchN8n, postJson, publishViaRest, startProfiler, stopChild } from './n8nProcess';
 import type { RawJob, RawResult } from './rawClient';
 import { type BenchWorkflow, type N8nClient, type SandboxUrls, type Variant, type Vendor, benchWorkflows, workflowName } from './workflows';
 
@@ -28,6 +28,8 @@ export interface Target {
 	pid: number;
 	/** A full garbage collection in the process (through its inspector). */
 	collectGarbage(): Promise<void>;
+	/** Records a CPU profile into `file` until the returned stop() (through the inspector). */
+	profile(file: string): Promise<{ stop(): Promise<void> }>;
 	run(vendor: Vendor, variant: Variant, customers: Customer[]): Promise<RunOutcome>;
 	stop(): Promise<void>;
 }
@@ -102,6 +104,7 @@ export class N8nBench {
 		return {
 			pid: child.pid!,
 			collectGarbage: async () => await collectGarbage(this.install.node24, inspector),
+			profile: async (file) => await startProfiler(this.install.node24, inspector, file),
 			run: async (vendor, variant, customers) => {
 				const url = `http://127.0.0.1:${port}/webhook/${workflowName(vendor, client, variant)}`;
 				const begin = performance.now();
@@ -137,6 +140,7 @@ export async function startRaw(install: N8nInstall, urls: SandboxUrls, concurren
 	return {
 		pid: child.pid!,
 		collectGarbage: async () => await collectGarbage(install.node24, inspector),
+		profile: async (file) => await startProfiler(install.node24, inspector, file),
 		run: async (vendor, variant, customers) => {
 			const job: RawJob = {
 				vendor,
