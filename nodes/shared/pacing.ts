@@ -5,6 +5,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { findCredentialStepError } from './httpFailure';
 import { perExecution } from './perExecution';
 import { REQUEST_TIMEOUT_MS, retryTransientFailures, retryWhenRateLimited } from './requestPolicy';
+import { type LoginStep, sendAuthenticated } from './sharedCredential';
 
 /**
  * Pacing shared by every execution in this n8n process that uses the same credential (API key or
@@ -124,8 +125,8 @@ export interface SendPolicy {
 	timeoutMs: number;
 	/** Reads are repeated after transient failures; writes only when the login step failed. */
 	isRead: boolean;
-	/** The name of the error the credential's login step throws. */
-	loginErrorName: string;
+	/** The credential's login step (its preAuthentication). */
+	login: LoginStep;
 }
 
 /** Sends one request with the credential: paced, waiting out 429s, repeating what is safe to repeat. */
@@ -137,14 +138,10 @@ export async function sendWithPolicy(
 	const send = async () =>
 		await retryWhenRateLimited(async () => {
 			await pace(policy.bucket, policy.perSecond);
-			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, policy.credentialType, {
-				...request,
-				json: true,
-				timeout: policy.timeoutMs,
-			});
+			return await sendAuthenticated(ctx, policy.credentialType, policy.login, { ...request, json: true, timeout: policy.timeoutMs });
 		});
 	return await retryTransientFailures(
 		send,
-		(failed) => policy.isRead || findCredentialStepError(failed, policy.loginErrorName) !== undefined,
+		(failed) => policy.isRead || findCredentialStepError(failed, policy.login.loginErrorName) !== undefined,
 	);
 }

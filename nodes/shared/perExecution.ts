@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
 
 /**
  * Values that stay the same for every item of one node execution (n8n passes the same context object
@@ -21,7 +21,3 @@ export async function perExecution<T>(ctx: Context, key: string, compute: () => 
 	}
 	return await value;
 }
-
-/** The credential's fields (read once per execution; n8n adds the auth itself when sending). */
-export const credentialFields = async <T extends object = ICredentialDataDecryptedObject>(ctx: Context, type: string): Promise<T> =>
-	await perExecution(ctx, `credentials:${type}`, async () => (await ctx.getCredentials(type)) as unknown as T);

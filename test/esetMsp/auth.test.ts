@@ -32,6 +32,56 @@ describe('ESET token flow', () => {
 		});
 	});
 
+	it('logs in once for all the items in flight, and reads the credential once per run', async () => {
+		await withEset(async (server) => {
+			const credentialsHelper = new TestCredentialsHelper();
+			credentialsHelper.setCredentials('esetMspApi', { baseUrl: server.url, username: ESET_USER, password: ESET_PASSWORD });
+			const parameters = { ...perItemName, requestOptions: { concurrency: 8 } };
+			const { output } = await runCreateCustomer(server, parameters, { items: manyItems(40), credentialsHelper });
+			expect(output('Node').every((item) => typeof item.json.companyId === 'string')).toBe(true);
+			expect(server.logins).toBe(1);
+			expect(server.requests.filter(isCreate)).toHaveLength(40);
+			// n8n's own request helper would look the credential up and decrypt it for every request.
+			expect(credentialsHelper.decryptions.esetMspApi).toBe(1);
+		});
+	});
+
+	it('logs in once when the stored token has expired, and sends each refused item again once', async () => {
+		await withEset(async (server) => {
+			const credentialsHelper = new TestCredentialsHelper();
+			credentialsHelper.setCredentials('esetMspApi', {
+				baseUrl: server.url,
+				username: ESET_USER,
+				password: ESET_PASSWORD,
+				accessToken: 'a-token-from-yesterday',
+			});
+			const parameters = { ...perItemName, requestOptions: { concurrency: 8 } };
+			const { output } = await runCreateCustomer(server, parameters, { items: manyItems(40), credentialsHelper });
+			expect(output('Node').every((item) => typeof item.json.companyId === 'string')).toBe(true);
+			expect(server.logins).toBe(1);
+			expect(server.created).toHaveLength(40);
+			// The 8 items in flight were refused with the old token (HTTP 401) and sent again with the new one.
+			expect(server.requests.filter(isCreate)).toHaveLength(48);
+			expect(credentialsHelper.stored('esetMspApi')?.accessToken).toBe(server.issuedTokens[0]);
+		});
+	});
+
+	it('tries a refused password once per run, not once per item (no account lock-out)', async () => {
+		await withEset(async (server) => {
+			const { output } = await runCreateCustomer(
+				server,
+				{ ...perItemName, requestOptions: { concurrency: 4 } },
+				{ items: manyItems(20), password: 'Wrong-Pa55word', continueOnFail: true },
+			);
+			const items = output('Node');
+			expect(items).toHaveLength(20);
+			for (const item of items) expect(item.json.error).toBe(`${ESET_LOGIN_REFUSED} (HTTP 401)`);
+			expect(items.map((item) => item.pairedItem)).toStrictEqual(items.map((_, index) => ({ item: index })));
+			expect(server.logins).toBe(1);
+			expect(server.requests.filter(isCreate)).toHaveLength(0);
+		});
+	});
+
 	it('survives tokens that expire every 2 s during a longer batch: every item succeeds, logins stay bounded', async () => {
 		await withEset(
 			async (server) => {

@@ -260,6 +260,33 @@ describe('GravityZone Create: items', () => {
 		});
 	});
 
+	it('verifies the key once for all the items in flight, and reads the credential once per run', async () => {
+		await withGravityZone(async (server) => {
+			const credentialsHelper = new TestCredentialsHelper();
+			credentialsHelper.setCredentials('gravityZoneApi', { accessUrl: `${server.url}/api`, apiKey: GZ_PARTNER_KEY });
+			const items = Array.from({ length: 24 }, (_, n) => ({ n }));
+			const parameters = { type: 1, name: '={{ "Co " + $json.n }}', requestOptions: { concurrency: 8, requestsPerSecond: 0 } };
+			const { output } = await runCreate(server, parameters, { items, credentialsHelper });
+			expect(output('Node')).toHaveLength(24);
+			expect(server.calls('general')).toHaveLength(1);
+			expect(server.rpcCalls('createCompany')).toHaveLength(24);
+			expect(credentialsHelper.decryptions.gravityZoneApi).toBe(1);
+		});
+	});
+
+	it('checks a refused key once per run, not once per item', async () => {
+		await withGravityZone(async (server) => {
+			const items = Array.from({ length: 12 }, (_, n) => ({ n }));
+			const parameters = { type: 1, name: '={{ "Co " + $json.n }}', requestOptions: { concurrency: 4, requestsPerSecond: 0 } };
+			const { output } = await runCreate(server, parameters, { items, apiKey: 'wrong-key-0123456789', continueOnFail: true });
+			const messages = output('Node').map((item) => item.json.error);
+			expect(messages).toHaveLength(12);
+			for (const message of messages) expect(message).toMatch(/refused the API key \(HTTP 401\)/);
+			expect(server.calls('general')).toHaveLength(1);
+			expect(server.calls('companies')).toHaveLength(0);
+		});
+	});
+
 	it('verifies the key once per credential, not once per item', async () => {
 		await withGravityZone(async (server) => {
 			const credentialsHelper = new TestCredentialsHelper();

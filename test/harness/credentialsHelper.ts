@@ -32,6 +32,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	/** How often each credential type's preAuthentication ran (logins). */
 	readonly preAuthenticationCalls: Record<string, number> = {};
 
+	/** How often each credential type was read and decrypted (n8n: a database query and a decryption). */
+	readonly decryptions: Record<string, number> = {};
+
 	setCredentials(type: string, data: ICredentialDataDecryptedObject) {
 		this.store.set(type, { ...data });
 	}
@@ -145,6 +148,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		_nodeCredentials: INodeCredentialsDetails,
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
+		this.decryptions[type] = (this.decryptions[type] ?? 0) + 1;
 		const data = this.store.get(type);
 		if (!data) throw new Error(`No test credentials of type ${type}`);
 		const withDefaults: ICredentialDataDecryptedObject = {};

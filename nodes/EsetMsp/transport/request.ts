@@ -9,7 +9,7 @@ import {
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
 import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
-import { credentialFields } from '../../shared/perExecution';
+import { credentialFields } from '../../shared/sharedCredential';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** POST calls that only read: sent again after a transient failure (as are all GETs). */
@@ -52,7 +52,7 @@ export async function callEset(
 			perSecond: settings.requestsPerSecond,
 			timeoutMs: settings.timeoutMs,
 			isRead: method === 'GET' || READ_PATHS.has(path),
-			loginErrorName: 'EsetLoginError',
+			login: { expirableField: 'accessToken', loginErrorName: 'EsetLoginError' },
 		});
 	} catch (error) {
 		throw esetError(ctx, error, path, itemIndex);

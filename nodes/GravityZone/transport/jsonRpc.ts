@@ -10,7 +10,7 @@ import {
 	withoutTrailingSlashes,
 } from '../../shared/httpFailure';
 import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
-import { credentialFields } from '../../shared/perExecution';
+import { credentialFields } from '../../shared/sharedCredential';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** GravityZone's documented limit per API key; the slow methods get half of it. */
@@ -80,7 +80,7 @@ export async function callGravityZone(
 			perSecond: slow ? settings.requestsPerSecond / 2 : settings.requestsPerSecond,
 			timeoutMs: settings.timeoutMs,
 			isRead: READ_METHODS.has(method),
-			loginErrorName: 'ApiKeyCheckError',
+			login: { expirableField: 'apiKeyVerified', loginErrorName: 'ApiKeyCheckError' },
 		});
 	} catch (error) {
 		throw gravityZoneError(ctx, error, api, method, itemIndex);

@@ -5,7 +5,7 @@ import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
-import { credentialFields } from '../../../shared/perExecution';
+import { credentialFields } from '../../../shared/sharedCredential';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';

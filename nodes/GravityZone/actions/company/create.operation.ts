@@ -6,7 +6,7 @@ import { collectBody, layoutProperties } from '../../../shared/collectBody';
 import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
-import { credentialFields } from '../../../shared/perExecution';
+import { credentialFields } from '../../../shared/sharedCredential';
 import { throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
