@@ -18,7 +18,10 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const SCALE_ITEMS = Number(process.env.BENCH_SCALE_ITEMS ?? 5000);
 /** For trying the bench out: e.g. BENCH_ONLY=eset/node runs that row (and its scaling row) only. */
 const ONLY = process.env.BENCH_ONLY;
-/** BENCH_PROFILE=<folder>: a CPU profile of each zero-latency run, <vendor>-<client>-<items>.cpuprofile. */
+/**
+ * BENCH_PROFILE=<folder>: a CPU profile of each zero-latency run (<vendor>-<client>-<items>.cpuprofile) and
+ * the timed run's request timeline (.timeline.json: ms since the first request, path, outcome).
+ */
 const PROFILE_DIR = process.env.BENCH_PROFILE;
 const selected = (vendor: Vendor, client: Client) => !ONLY || ONLY === vendor || ONLY === `${vendor}/${client}`;
 const WARMUP_ITEMS = 50;
@@ -96,6 +99,12 @@ async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client:
 	const timed = await target.run(vendor, 'paced', customers(items, 'Timed'));
 	const timedPeak = timedRss.stop();
 	const requests = requestLog(sandbox, vendor);
+	if (PROFILE_DIR) {
+		// When each request reached the sandbox, from the first one: gaps show where items waited.
+		const start = requests[0]?.receivedAt ?? 0;
+		const timeline = requests.map((request) => [Math.round(((request.receivedAt ?? 0) - start) * 10) / 10, request.path, request.outcome]);
+		writeFileSync(path.join(PROFILE_DIR, `${vendor}-${client}-${items}.timeline.json`), JSON.stringify(timeline));
+	}
 	const seconds = timed.ms / 1000;
 	const admitted = requests.filter((request) => request.outcome !== 429).length;
 	progress(`  ${LATENCY_MS} ms latency: ${describe(timed, requests.length)} (${admitted} admitted); peak RSS ${timedPeak.toFixed(1)} MB`);

@@ -10,6 +10,8 @@ export interface RecordedRequest {
 	body: unknown;
 	/** What became of it: answered with a status, or a fault the sandbox injected. */
 	outcome?: number | 'reset' | 'dropped-after-commit';
+	/** When its body had arrived (performance.now(), ms): for the benchmark's timelines. */
+	receivedAt?: number;
 }
 
 export interface ScriptedResponse {
@@ -158,7 +160,7 @@ export abstract class LoopbackServer {
 		} catch {
 			// Left as text: the handler decides (JSON-RPC answers a parse error).
 		}
-		const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body };
+		const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, receivedAt: performance.now() };
 		if (request.path.startsWith('/_sandbox/')) return this.send(res, this.control(request));
 		this.requests.push(request);
 		this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
