@@ -19,10 +19,48 @@ type Context = IExecuteFunctions | ILoadOptionsFunctions;
  */
 interface SharedCredential {
 	decrypted: ICredentialsDecrypted & { data: ICredentialDataDecryptedObject };
-	/** Settles when the request that is logging in has its answer; the others wait for it. */
-	login?: Promise<void>;
+	/** The login in progress: the other requests wait until it has a token (or has failed). */
+	login?: { done: Promise<void>; finish: () => void };
+	/** Whether the token field reports its changes (see watchToken). */
+	watched?: boolean;
 	/** A login the API refused: the remaining items fail with it instead of trying the secret again. */
 	refused?: unknown;
+}
+
+function beginLogin(credential: SharedCredential) {
+	let settle = () => {};
+	const done = new Promise<void>((resolve) => (settle = resolve));
+	const login = {
+		done,
+		finish: () => {
+			if (credential.login === login) credential.login = undefined;
+			settle();
+		},
+	};
+	credential.login = login;
+	return login;
+}
+
+/**
+ * n8n writes the new token into the shared copy (Object.assign) as soon as the login has answered,
+ * before it sends the request that logged in: an accessor on the token field lets the waiting
+ * requests go then, one round trip earlier than that request's answer. Should n8n ever copy the
+ * fields instead, they go when that request has its answer.
+ */
+function watchToken(credential: SharedCredential, field: string) {
+	if (credential.watched) return;
+	credential.watched = true;
+	const fields = credential.decrypted.data;
+	let token = fields[field];
+	Object.defineProperty(fields, field, {
+		enumerable: true,
+		configurable: true,
+		get: () => token,
+		set: (value: ICredentialDataDecryptedObject[string]) => {
+			token = value;
+			if (value !== '' && value !== undefined) credential.login?.finish();
+		},
+	});
 }
 
 async function sharedCredential(ctx: Context, type: string): Promise<SharedCredential> {
@@ -59,14 +97,14 @@ function isLoginRefusal(error: unknown, loginErrorName: string): boolean {
  */
 export async function sendAuthenticated(ctx: Context, type: string, login: LoginStep, request: IHttpRequestOptions): Promise<unknown> {
 	const credential = await sharedCredential(ctx, type);
+	watchToken(credential, login.expirableField);
 	const fields = credential.decrypted.data;
 	for (let attempt = 0; ; attempt++) {
-		while (credential.login) await credential.login;
+		while (credential.login) await credential.login.done;
 		if (credential.refused !== undefined) throw credential.refused;
 		const tokenSent = fields[login.expirableField];
 		const logsIn = tokenSent === '' || tokenSent === undefined;
-		let loggedIn = () => {};
-		if (logsIn) credential.login = new Promise<void>((resolve) => (loggedIn = resolve));
+		const ownLogin = logsIn ? beginLogin(credential) : undefined;
 		let failed: unknown;
 		try {
 			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, type, request, {
@@ -77,10 +115,7 @@ export async function sendAuthenticated(ctx: Context, type: string, login: Login
 		} catch (error) {
 			failed = error;
 		} finally {
-			if (logsIn) {
-				credential.login = undefined;
-				loggedIn();
-			}
+			ownLogin?.finish();
 		}
 		if (logsIn && isLoginRefusal(failed, login.loginErrorName)) credential.refused = failed;
 		// A token that was fresh when refused, or a second 401, will not get better by logging in again.

@@ -46,6 +46,17 @@ describe('ESET token flow', () => {
 		});
 	});
 
+	it('lets the items that wait for a login go as soon as the token is there', async () => {
+		await withEset(async (server) => {
+			server.latencyMs = 50;
+			const { output } = await runCreateCustomer(server, { ...perItemName, requestOptions: { concurrency: 4 } }, { items: manyItems(4) });
+			expect(output('Node').every((item) => typeof item.json.companyId === 'string')).toBe(true);
+			expect(server.logins).toBe(1);
+			// The three waiting creates went out with the new token while the first one's was still in flight.
+			expect(server.peakInFlight).toBe(4);
+		});
+	});
+
 	it('logs in once when the stored token has expired, and sends each refused item again once', async () => {
 		await withEset(async (server) => {
 			const credentialsHelper = new TestCredentialsHelper();
