@@ -18,6 +18,24 @@ describe('concurrency and pacing', () => {
 		});
 	});
 
+	it("reads an item's parameters while the previous item's request is out (Create)", async () => {
+		await withGravityZone(async (server) => {
+			// One item at a time, each request answered after 500 ms; the name records when n8n evaluated it.
+			server.setFaults({ latencyMs: 500 });
+			const items = [{ n: 0 }, { n: 1 }, { n: 2 }];
+			const name = '={{ "Co " + $json.n + " @" + Date.now() }}';
+			const { output } = await runCreate(server, { type: 1, name, requestOptions: { concurrency: 1, requestsPerSecond: 0 } }, { items });
+			expect(output('Node').map((item) => item.pairedItem)).toStrictEqual(items.map((_, item) => ({ item })));
+			const creates = server.rpcCalls('createCompany');
+			const evaluatedAt = creates.map((call) => Number(/@(\d+)$/.exec((call.body as { params: { name: string } }).params.name)![1]));
+			// Items 1 and 2 were read before the answer to the item before them came back (and sent after it).
+			for (const n of [1, 2]) {
+				expect(evaluatedAt[n]).toBeLessThan(creates[n - 1].answeredAt!);
+				expect(creates[n].receivedAt!).toBeGreaterThan(creates[n - 1].answeredAt!);
+			}
+		});
+	});
+
 	it('two identical items in flight at once still create one company', async () => {
 		await withGravityZone(async (server) => {
 			server.setFaults({ latencyMs: 20 });

@@ -1,17 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiField } from './apiFields';
 import { describePath } from './apiFields';
 import type { Violation } from './validateBody';
 
+/** Sends an item whose parameters have been read (see processItems). */
+export type SendItem = () => Promise<IDataObject | IDataObject[]>;
+
+/** An item's parameters read and checked without sending anything, or why that failed. */
+type Prepared = { send: SendItem } | { failure: unknown };
+
 /**
- * Runs one operation per input item. Output item i is paired with input item i; with "Continue On
- * Fail" a failed item becomes an error item (same pairing) and the others go on.
+ * Runs one operation per input item, `concurrency` at a time. Output item i is paired with input
+ * item i; with "Continue On Fail" a failed item becomes an error item (same pairing) and the others
+ * go on. `prepareItem` reads an item's parameters (n8n evaluates its expressions: CPU work, no
+ * request) and returns what sends it. Each worker reads its next item while the current one's
+ * request is out, so that this work overlaps the wait instead of delaying, on n8n's one thread, the
+ * answers of the other items in flight.
  */
 export async function processItems(
 	ctx: IExecuteFunctions,
-	handleItem: (itemIndex: number) => Promise<IDataObject | IDataObject[]>,
+	prepareItem: (itemIndex: number) => SendItem,
 	concurrency = 1,
 ): Promise<INodeExecutionData[][]> {
 	const count = ctx.getInputData().length;
@@ -19,25 +29,47 @@ export async function processItems(
 	let next = 0;
 	// Without "Continue On Fail" the run stops; the first failing item by position is reported.
 	const stop: { failure?: { itemIndex: number; error: NodeApiError | NodeOperationError } } = {};
-	const worker = async () => {
-		while (stop.failure === undefined && next < count) {
-			const itemIndex = next++;
-			try {
-				const result = await handleItem(itemIndex);
-				results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
-			} catch (error) {
-				const nodeError =
-					error instanceof NodeApiError || error instanceof NodeOperationError
-						? error
-						: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
-				if (ctx.continueOnFail()) {
-					results[itemIndex] = [{ json: errorItem(nodeError), pairedItem: { item: itemIndex } }];
-				} else {
-					// Another worker may have failed meanwhile (the loop condition narrowed this away).
-					const earlier = stop.failure as { itemIndex: number } | undefined;
-					if (earlier === undefined || itemIndex < earlier.itemIndex) stop.failure = { itemIndex, error: nodeError };
-				}
+	const prepare = (itemIndex: number): Prepared => {
+		try {
+			return { send: prepareItem(itemIndex) };
+		} catch (error) {
+			return { failure: error };
+		}
+	};
+	const settle = async (itemIndex: number, prepared: Prepared) => {
+		try {
+			if ('failure' in prepared) throw prepared.failure;
+			const result = await prepared.send();
+			results[itemIndex] = (Array.isArray(result) ? result : [result]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+		} catch (error) {
+			const nodeError =
+				error instanceof NodeApiError || error instanceof NodeOperationError
+					? error
+					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
+			if (ctx.continueOnFail()) {
+				results[itemIndex] = [{ json: errorItem(nodeError), pairedItem: { item: itemIndex } }];
+			} else {
+				const earlier = stop.failure;
+				if (earlier === undefined || itemIndex < earlier.itemIndex) stop.failure = { itemIndex, error: nodeError };
 			}
+		}
+	};
+	const worker = async () => {
+		if (next >= count) return;
+		let itemIndex = next++;
+		let prepared = prepare(itemIndex);
+		for (;;) {
+			const done = settle(itemIndex, prepared);
+			// Two turns of the event loop: by then this item's request has been written (its socket
+			// connects in between), and reading the next item no longer holds it up.
+			await sleep(0);
+			await sleep(0);
+			if (stop.failure !== undefined || next >= count) return await done;
+			itemIndex = next++;
+			prepared = prepare(itemIndex);
+			await done;
+			// The run stops: the item read ahead is not sent.
+			if (stop.failure !== undefined) return;
 		}
 	};
 	await Promise.all(Array.from({ length: Math.min(Math.max(1, concurrency), Math.max(1, count)) }, worker));
@@ -69,7 +101,13 @@ export function throwIfInvalid(
 	});
 }
 
-export type OperationHandler = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>;
+/**
+ * An operation, per item: a function that reads its parameters and sends, or `prepare`, which reads
+ * them first and returns what sends them (for operations whose parameter reads cost: see processItems).
+ */
+export type OperationHandler =
+	| ((this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject | IDataObject[]>)
+	| { prepare: (this: IExecuteFunctions, itemIndex: number) => SendItem };
 
 /** Picks the handler of the node's resource and operation and runs it for every item. */
 export async function runOperation(
@@ -83,5 +121,7 @@ export async function runOperation(
 	if (!handler) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await processItems(ctx, async (itemIndex) => await handler.call(ctx, itemIndex), concurrency);
+	const prepareItem = (itemIndex: number): SendItem =>
+		typeof handler === 'function' ? async () => await handler.call(ctx, itemIndex) : handler.prepare.call(ctx, itemIndex);
+	return await processItems(ctx, prepareItem, concurrency);
 }

@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
+/** Epoch milliseconds with performance.now()'s precision. */
+const now = () => performance.timeOrigin + performance.now();
+
 export interface RecordedRequest {
 	method: string;
 	path: string;
@@ -10,8 +13,9 @@ export interface RecordedRequest {
 	body: unknown;
 	/** What became of it: answered with a status, or a fault the sandbox injected. */
 	outcome?: number | 'reset' | 'dropped-after-commit';
-	/** When its body had arrived (performance.now(), ms): for the benchmark's timelines. */
+	/** When its body had arrived and when it was answered (ms since the epoch, sub-ms precision). */
 	receivedAt?: number;
+	answeredAt?: number;
 }
 
 export interface ScriptedResponse {
@@ -160,7 +164,7 @@ export abstract class LoopbackServer {
 		} catch {
 			// Left as text: the handler decides (JSON-RPC answers a parse error).
 		}
-		const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, receivedAt: performance.now() };
+		const request: RecordedRequest = { method: req.method ?? 'GET', path: req.url ?? '/', headers: req.headers, body, receivedAt: now() };
 		if (request.path.startsWith('/_sandbox/')) return this.send(res, this.control(request));
 		this.requests.push(request);
 		this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
@@ -194,7 +198,10 @@ export abstract class LoopbackServer {
 	}
 
 	private send(res: ServerResponse, response: ScriptedResponse, request?: RecordedRequest) {
-		if (request) request.outcome = response.status;
+		if (request) {
+			request.outcome = response.status;
+			request.answeredAt = now();
+		}
 		const payload = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
 		res.writeHead(response.status, {
 			...(payload && response.text === undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),

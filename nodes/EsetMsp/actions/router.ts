@@ -14,7 +14,7 @@ import * as order from './license/order.operation';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runOperation(this, {
 		company: {
-			createCustomer: createCustomer.execute,
+			createCustomer: { prepare: createCustomer.prepare },
 			get: get.execute,
 			getMany: getMany.execute,
 			search: search.execute,

@@ -16,7 +16,7 @@ import * as getLicenseInfo from './licensing/getLicenseInfo.operation';
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runOperation(this, {
 		company: {
-			create: create.execute,
+			create: { prepare: create.prepare },
 			get: get.execute,
 			findByName: findByName.execute,
 			getMany: getMany.execute,

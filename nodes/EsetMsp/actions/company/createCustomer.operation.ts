@@ -6,7 +6,7 @@ import { collectBody, isPlainObject, layoutProperties } from '../../../shared/co
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { credentialFields } from '../../../shared/sharedCredential';
-import { throwIfInvalid } from '../../../shared/processItems';
+import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
 import { callEset, esetRequest } from '../../transport/request';
@@ -41,12 +41,15 @@ export function readCompanyId(response: unknown): string | undefined {
 	return undefined;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads the item's fields (no request); what it returns creates the customer. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	const body = collectBody(this, itemIndex, createCustomerLayout);
-	// Items (or workflows) that create the same customer wait for each other: the second then finds the first.
-	const { baseUrl } = await credentialFields<{ baseUrl: string }>(this, 'esetMspApi');
-	const key = typeof body.customIdentifier === 'string' ? `id:${body.customIdentifier}` : `name:${String(body.parentCompanyId ?? '')}:${String(body.name ?? '').trim().toLowerCase()}`;
-	return await oneAtATime(credentialKey('eset-create', baseUrl, key), async () => await createCustomer.call(this, itemIndex, body));
+	return async () => {
+		// Items (or workflows) that create the same customer wait for each other: the second then finds the first.
+		const { baseUrl } = await credentialFields<{ baseUrl: string }>(this, 'esetMspApi');
+		const key = typeof body.customIdentifier === 'string' ? `id:${body.customIdentifier}` : `name:${String(body.parentCompanyId ?? '')}:${String(body.name ?? '').trim().toLowerCase()}`;
+		return await oneAtATime(credentialKey('eset-create', baseUrl, key), async () => await createCustomer.call(this, itemIndex, body));
+	};
 }
 
 async function createCustomer(this: IExecuteFunctions, itemIndex: number, body: IDataObject): Promise<IDataObject> {

@@ -7,7 +7,7 @@ import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { credentialFields } from '../../../shared/sharedCredential';
-import { throwIfInvalid } from '../../../shared/processItems';
+import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
@@ -52,13 +52,16 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+/** Reads the item's fields (no request); what it returns creates the company. */
+export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 	// Read once: every expression costs n8n an evaluation.
 	const collected = collectBody(this, itemIndex, createCompanyLayout);
-	// Items (or workflows) that create the same name wait for each other: the second then finds the first.
-	const name = String(collected.name ?? '').trim().toLowerCase();
-	const { accessUrl } = await credentialFields<{ accessUrl: string }>(this, 'gravityZoneApi');
-	return await oneAtATime(credentialKey('gravityZone-create', accessUrl, name), async () => await createCompany.call(this, itemIndex, collected));
+	return async () => {
+		// Items (or workflows) that create the same name wait for each other: the second then finds the first.
+		const name = String(collected.name ?? '').trim().toLowerCase();
+		const { accessUrl } = await credentialFields<{ accessUrl: string }>(this, 'gravityZoneApi');
+		return await oneAtATime(credentialKey('gravityZone-create', accessUrl, name), async () => await createCompany.call(this, itemIndex, collected));
+	};
 }
 
 async function createCompany(this: IExecuteFunctions, itemIndex: number, collected: IDataObject): Promise<IDataObject> {
