@@ -7,7 +7,7 @@ import { ensureN8n, log, PROJECT_ROOT } from './lib/n8nRuntime';
 import { cpuMs, peakRssMb, rssMb, sampleRss } from './bench/proc';
 import { checkTargets, markdownTable, rounded, type Row } from './bench/report';
 import { type Customer, N8nBench, type RunOutcome, startRaw, type Target } from './bench/targets';
-import { type Client, N8N_CLIENTS, type Vendor } from './bench/workflows';
+import { type Client, isReference, N8N_CLIENTS, type Reference, REFERENCES, type Vendor } from './bench/workflows';
 
 /**
  * `npm run bench`: 500 GravityZone and 500 ESET creates through our nodes, n8n's HTTP Request node and
@@ -68,7 +68,7 @@ const describe = (run: RunOutcome, requests: number) =>
  * during that run); the timed run (150 ms latency, limits on) gives the rest.
  * With `items` other than ITEMS only the zero-latency run is made (the memory scaling rows).
  */
-async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client: Client | 'baseline', items: number): Promise<Row> {
+async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client: Client | Reference, items: number): Promise<Row> {
 	await configure(sandbox, 0, false);
 	await target.run(vendor, 'unpaced', customers(WARMUP_ITEMS, 'Warmup'));
 	await configure(sandbox, 0, false);
@@ -90,7 +90,7 @@ async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client:
 			`peak ${peak.toFixed(1)} MB (VmHWM since start ${peakRssMb(target.pid).toFixed(1)} MB)`,
 	);
 	const common = { vendor, client: client as Client, items, peakRssMb: peak, cpuMsPerItem: cpu / items };
-	if (items !== ITEMS || client === 'baseline') {
+	if (items !== ITEMS || isReference(client)) {
 		const row = { ...common, itemsPerSecond: unpaced.ok / (unpaced.ms / 1000), ceilingRatio: null, requestsPerItem: unpacedRequests / items };
 		return { ...row, surfaced429: unpaced.failed429, failedItems: unpaced.failed };
 	}
@@ -128,7 +128,7 @@ async function main() {
 	progress('preparing n8n: installing the package, importing the credentials, importing and publishing the bench workflows...');
 	const n8n = await N8nBench.prepare(install, sandbox.info, urls);
 	const rows: Row[] = [];
-	const baselines: Row[] = [];
+	const references: Array<{ reference: Reference; row: Row }> = [];
 	try {
 		for (const vendor of ['gravityZone', 'eset'] as Vendor[]) {
 			for (const client of [...N8N_CLIENTS, 'raw'] as Client[]) {
@@ -155,14 +155,16 @@ async function main() {
 				await target.stop();
 			}
 		}
-		// n8n alone, for reading the CPU and memory numbers: no client, the same trigger and Split Out.
-		for (const items of ONLY ? [] : [ITEMS, SCALE_ITEMS].filter((count) => count > 0)) {
-			progress(`n8n alone (Webhook and Split Out, no client), ${items} items, zero latency`);
-			const target = await n8n.start('baseline');
-			try {
-				baselines.push(await measure(sandbox, target, 'gravityZone', 'baseline', items));
-			} finally {
-				await target.stop();
+		// The references, for reading the CPU and memory numbers (BENCH_ONLY=references runs them alone).
+		for (const reference of ONLY && ONLY !== 'references' ? [] : (Object.keys(REFERENCES) as Reference[])) {
+			for (const items of [ITEMS, SCALE_ITEMS].filter((count) => count > 0)) {
+				progress(`${REFERENCES[reference].label}, ${items} items, zero latency`);
+				const target = await n8n.start(reference);
+				try {
+					references.push({ reference, row: await measure(sandbox, target, 'gravityZone', reference, items) });
+				} finally {
+					await target.stop();
+				}
 			}
 		}
 	} finally {
@@ -176,8 +178,8 @@ async function main() {
 	console.log(markdownTable(results));
 	console.log('\nTargets for our nodes:');
 	for (const target of checkTargets(results, ITEMS, SCALE_ITEMS)) console.log(`  ${target.holds ? 'met    ' : 'MISSED '} ${target.label} (measured ${target.measured})`);
-	for (const baseline of baselines) {
-		console.log(`n8n alone (Webhook and Split Out, no client), ${baseline.items} items: ${baseline.cpuMsPerItem?.toFixed(3)} ms CPU per item, peak RSS ${baseline.peakRssMb?.toFixed(1)} MB`);
+	for (const { reference, row } of references) {
+		console.log(`${REFERENCES[reference].label}, ${row.items} items: ${row.cpuMsPerItem?.toFixed(3)} ms CPU per item, peak RSS ${row.peakRssMb?.toFixed(1)} MB`);
 	}
 	progress(`done; wrote ${path.relative(PROJECT_ROOT, file)}; load average ${loadavg().map((load) => load.toFixed(2)).join(' ')} (${cpus().length} CPUs)`);
 }

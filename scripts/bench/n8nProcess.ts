@@ -14,6 +14,12 @@ export const freePort = () =>
 		});
 	});
 
+async function distinctFreePorts(count: number): Promise<number[]> {
+	const ports = new Set<number>();
+	while (ports.size < count) ports.add(await freePort());
+	return [...ports];
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function stopChild(child: ChildProcess): Promise<void> {
@@ -143,10 +149,12 @@ export async function startProfiler(node24: string, inspector: string, file: str
  * /healthz/readiness answers, and no registration work may fall into a measured run.
  */
 export async function launchN8n(install: N8nInstall, userFolder: string, webhookPaths: string[]): Promise<RunningN8n> {
-	const port = await freePort();
-	const env = n8nEnv(userFolder, port, await freePort());
-	// The inspector (loopback, random port) lets the bench ask for a full GC before each measured run.
-	const child = spawn(install.node24, ['--inspect=127.0.0.1:0', install.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	// Three distinct free ports: with the inspector on port 0, the OS once handed it the port just
+	// picked for n8n ("n8n's port ... is already in use").
+	const [port, brokerPort, inspectorPort] = await distinctFreePorts(3);
+	const env = n8nEnv(userFolder, port, brokerPort);
+	// The inspector (loopback) lets the bench ask for a full GC before each measured run.
+	const child = spawn(install.node24, [`--inspect=127.0.0.1:${inspectorPort}`, install.n8nBin, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const inspector = inspectorUrl(child);
 	const deadline = Date.now() + 180_000;
 	let output = '';

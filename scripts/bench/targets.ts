@@ -7,7 +7,7 @@ import { createInterface } from 'node:readline';
 import { installPackage, log, N8n, type N8nInstall, n8nEnv, type SandboxCredentials } from '../lib/n8nRuntime';
 import { collectGarbage, freePort, inspectorUrl, launchN8n, postJson, publishViaRest, startProfiler, stopChild } from './n8nProcess';
 import type { RawJob, RawResult } from './rawClient';
-import { type BenchWorkflow, type N8nClient, type SandboxUrls, type Variant, type Vendor, benchWorkflows, workflowName } from './workflows';
+import { type BenchWorkflow, type N8nClient, type Reference, type SandboxUrls, type Variant, type Vendor, benchWorkflows, workflowName } from './workflows';
 
 /** How a run ended, item by item, as the bench sees it. */
 export interface RunOutcome {
@@ -97,7 +97,7 @@ export class N8nBench {
 	}
 
 	/** A fresh n8n process (so that its peak RSS covers this run only) serving the given client's workflows. */
-	async start(client: N8nClient | 'baseline'): Promise<Target> {
+	async start(client: N8nClient | Reference): Promise<Target> {
 		const started = Date.now();
 		const { child, port, inspector } = await launchN8n(this.install, this.userFolder, this.workflows.map((workflow) => workflow.path));
 		log(`  n8n started in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${child.pid})`);

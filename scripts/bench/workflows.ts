@@ -138,12 +138,22 @@ function httpNodes(vendor: Vendor, batched: boolean, urls: SandboxUrls): NodeJso
 
 const isOurNode = (client: N8nClient) => client === 'node' || client === 'nodeFindOrCreate';
 
-export const BASELINE = 'bench-baseline';
+/**
+ * References for reading the CPU and memory numbers, without a client: n8n alone (the same trigger and
+ * Split Out), and n8n with one expression per item (a Set node writing `{{ $json.name }}`), the least
+ * any node fed by an expression costs.
+ */
+export const REFERENCES = {
+	baseline: { workflow: 'bench-baseline', label: 'n8n alone (Webhook and Split Out, no client)' },
+	expression: { workflow: 'bench-expression', label: 'n8n with one expression per item (Webhook, Split Out, Set name = {{ $json.name }})' },
+} as const;
+export type Reference = keyof typeof REFERENCES;
+export const isReference = (client: string): client is Reference => client in REFERENCES;
 
 /** The HTTP Request workflows have no pacing setting: one workflow serves both runs. */
-export const workflowName = (vendor: Vendor, client: N8nClient | 'baseline', variant: Variant) =>
-	client === 'baseline'
-		? BASELINE
+export const workflowName = (vendor: Vendor, client: N8nClient | Reference, variant: Variant) =>
+	isReference(client)
+		? REFERENCES[client].workflow
 		: `bench-${vendor}-${client}${isOurNode(client) && variant === 'unpaced' ? '-unpaced' : ''}`;
 
 /** Every workflow the benchmark needs: each n8n client, paced (the timed run) and unpaced. */
@@ -160,7 +170,14 @@ export function benchWorkflows(urls: SandboxUrls): BenchWorkflow[] {
 			}
 		}
 	}
-	// n8n alone, for reading the CPU numbers: the same trigger and Split Out, and no client.
-	workflows.push({ name: BASELINE, path: BASELINE, json: chain(BASELINE, [webhook(BASELINE), splitOut('body.customers')]) });
+	const baseline = REFERENCES.baseline.workflow;
+	workflows.push({ name: baseline, path: baseline, json: chain(baseline, [webhook(baseline), splitOut('body.customers')]) });
+	const expression = REFERENCES.expression.workflow;
+	const setName = node('Set', 'n8n-nodes-base.set', 3.4, {
+		mode: 'manual',
+		assignments: { assignments: [{ id: uuid(), name: 'name', value: '={{ $json.name }}', type: 'string' }] },
+		options: {},
+	});
+	workflows.push({ name: expression, path: expression, json: chain(expression, [webhook(expression), splitOut('body.customers'), setName]) });
 	return workflows;
 }
