@@ -61,8 +61,8 @@ export class EsetMspApi implements ICredentialType {
 			required: true,
 		},
 		{
-			// Access tokens live about a minute: n8n fills this through preAuthentication and fetches a new
-			// one when it is empty or a request comes back 401.
+			// Access tokens live about a minute: n8n fills this through preAuthentication when it is empty;
+			// the node empties it when a request comes back 401 (nodes/shared/sharedCredential.ts).
 			displayName: 'Access Token',
 			name: 'accessToken',
 			type: 'hidden',

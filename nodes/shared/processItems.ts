@@ -17,12 +17,14 @@ type Prepared = { send: SendItem } | { failure: unknown };
  * go on. `prepareItem` reads an item's parameters (n8n evaluates its expressions: CPU work, no
  * request) and returns what sends it. Each worker reads its next item while the current one's
  * request is out, so that this work overlaps the wait instead of delaying, on n8n's one thread, the
- * answers of the other items in flight.
+ * answers of the other items in flight. Without `readAhead` (prepareItem reads nothing) a worker
+ * takes its next item when the current one is done.
  */
 export async function processItems(
 	ctx: IExecuteFunctions,
 	prepareItem: (itemIndex: number) => SendItem,
 	concurrency = 1,
+	readAhead = true,
 ): Promise<INodeExecutionData[][]> {
 	const count = ctx.getInputData().length;
 	const results: INodeExecutionData[][] = new Array(count);
@@ -60,10 +62,14 @@ export async function processItems(
 		let prepared = prepare(itemIndex);
 		for (;;) {
 			const done = settle(itemIndex, prepared);
-			// Two turns of the event loop: by then this item's request has been written (its socket
-			// connects in between), and reading the next item no longer holds it up.
-			await sleep(0);
-			await sleep(0);
+			if (readAhead) {
+				// Two turns of the event loop: by then this item's request has been written (its socket
+				// connects in between), and reading the next item no longer holds it up.
+				await sleep(0);
+				await sleep(0);
+			} else {
+				await done;
+			}
 			if (stop.failure !== undefined || next >= count) return await done;
 			itemIndex = next++;
 			prepared = prepare(itemIndex);
@@ -121,7 +127,8 @@ export async function runOperation(
 	if (!handler) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	const prepareItem = (itemIndex: number): SendItem =>
-		typeof handler === 'function' ? async () => await handler.call(ctx, itemIndex) : handler.prepare.call(ctx, itemIndex);
-	return await processItems(ctx, prepareItem, concurrency);
+	if (typeof handler === 'function') {
+		return await processItems(ctx, (itemIndex) => async () => await handler.call(ctx, itemIndex), concurrency, false);
+	}
+	return await processItems(ctx, (itemIndex) => handler.prepare.call(ctx, itemIndex), concurrency);
 }

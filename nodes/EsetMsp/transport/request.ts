@@ -17,7 +17,8 @@ const READ_PATHS = new Set(['/api/Company/Detail', '/api/Company/Children', '/ap
 
 /**
  * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
- * credential's preAuthentication, and on a 401 logs in again and repeats the request once.
+ * credential's preAuthentication; on a 401 one request logs in again for all the items in flight
+ * and each refused request is sent once more (sendAuthenticated).
  */
 export type EsetContext = IExecuteFunctions | ILoadOptionsFunctions;
 
