@@ -84,3 +84,14 @@ export async function fuzzNode(target: FuzzTarget): Promise<FuzzTally> {
 
 /** The body as JSON carries it (what the sandbox stored). */
 export const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+/**
+ * Prints the tally and checks what every fuzz suite needs of it: no unhandled rejection, and neither
+ * kind of set rare, or the property would prove little.
+ */
+export function expectUsefulTally(label: string, tally: FuzzTally): void {
+	process.stdout.write(`${label} fuzzing: ${JSON.stringify(tally)}\n`);
+	expect(tally.unhandledRejections).toStrictEqual([]);
+	expect(tally.valid).toBeGreaterThan(FUZZ_RUNS * 0.25);
+	expect(tally.invalid).toBeGreaterThan(FUZZ_RUNS * 0.25);
+}
