@@ -12,21 +12,23 @@ import {
 import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pacing';
 import { credentialFields } from '../../shared/sharedCredential';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
+import { RATE_CLASSES, rateClassOf } from './rateClasses';
 
-/** GravityZone's documented limit per API key; the slow methods get half of it. */
-export const GZ_REQUESTS_PER_SECOND = 10;
-const SLOW_METHODS = new Set(['updateCompanyDetails', 'deleteCompany', 'suspendCompany', 'activateCompany']);
+/** GravityZone's documented limit per API key (the default class; see rateClasses.ts for the others). */
+export const GZ_REQUESTS_PER_SECOND = RATE_CLASSES.default.perSecond;
 
 /** Methods that only read: sent again after a transient failure. */
 const READ_METHODS = new Set(['findCompaniesByName', 'getCompanyDetails', 'getCompaniesList', 'getLicenseInfo', 'getApiKeyDetails']);
 
-export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing';
+export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing' | 'packages' | 'accounts';
 
 const API_NAMES: Record<GravityZoneApi, string> = {
 	companies: 'Companies API',
 	general: 'General API',
 	network: 'Network API',
 	licensing: 'Licensing API',
+	packages: 'Packages API',
+	accounts: 'Accounts API',
 };
 
 const JSON_RPC_HINTS: Record<number, string> = {
@@ -70,14 +72,14 @@ export async function callGravityZone(
 	const request = await gravityZoneRequest(ctx, api, method, params);
 	const { accessUrl, apiKey } = await credentialFields<{ accessUrl: string; apiKey: string }>(ctx, 'gravityZoneApi');
 	const settings = await requestSettings(ctx, GZ_REQUESTS_PER_SECOND);
-	const slow = SLOW_METHODS.has(method) || api === 'licensing';
-	const bucket = credentialKey('gravityZone', accessUrl, apiKey, slow ? 'slow' : 'default');
+	const rateClass = rateClassOf(api, method);
+	const bucket = credentialKey('gravityZone', accessUrl, apiKey, rateClass.name);
 	let response: unknown;
 	try {
 		response = await sendWithPolicy(ctx, request, {
 			credentialType: 'gravityZoneApi',
 			bucket,
-			perSecond: slow ? settings.requestsPerSecond / 2 : settings.requestsPerSecond,
+			perSecond: settings.requestsPerSecond * rateClass.share,
 			timeoutMs: settings.timeoutMs,
 			isRead: READ_METHODS.has(method),
 			login: { expirableField: 'apiKeyVerified', loginErrorName: 'ApiKeyCheckError' },
