@@ -7,18 +7,20 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { httpFailure, networkProblem, withoutTrailingSlashes } from '../nodes/shared/httpFailure';
+import {
+	askForFullAnswer,
+	LoginStepError,
+	networkProblem,
+	noAnswerError,
+	recordLoginFailure,
+	withoutTrailingSlashes,
+} from '../nodes/shared/httpFailure';
 import { insecureUrlProblem, REQUEST_TIMEOUT_MS } from '../nodes/shared/requestPolicy';
 
-/** A login error: carries the HTTP status (not `response`, which would make n8n log in again). */
-class EsetLoginError extends Error {
-	constructor(
-		message: string,
-		readonly httpStatus?: number,
-		readonly code?: string,
-	) {
-		super(message);
-		this.name = 'EsetLoginError';
+/** A login error: carries what the login got (not `response`, which would make n8n log in again). */
+class EsetLoginError extends LoginStepError {
+	constructor(message: string, httpStatus?: number, noAnswer = false, code?: string) {
+		super(message, 'EsetLoginError', httpStatus, noAnswer, code);
 	}
 }
 
@@ -72,36 +74,7 @@ export class EsetMspApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const insecure = insecureUrlProblem(credentials.baseUrl as string);
-		if (insecure) throw new EsetLoginError(`The Base URL ${insecure}: the password is not sent over it`);
-		let response: { accessToken?: string; AccessToken?: string } | undefined;
-		try {
-			response = await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${withoutTrailingSlashes(credentials.baseUrl as string)}/api/Token/Get`,
-				body: { username: credentials.username, password: credentials.password },
-				json: true,
-				timeout: REQUEST_TIMEOUT_MS,
-			});
-		} catch (error) {
-			// Never pass the HTTP client's error on: its request data holds the password.
-			const failure = httpFailure(error);
-			if (failure.status === 401 || failure.status === 400 || failure.status === 403) {
-				throw new EsetLoginError(`${ESET_LOGIN_REFUSED} (HTTP ${failure.status})`, failure.status);
-			}
-			throw new EsetLoginError(
-				failure.status
-					? `ESET MSP login failed with HTTP ${failure.status}: check the Base URL${failure.status === 503 ? ', or try later (maintenance)' : ''}`
-					: `Could not reach ESET MSP: ${networkProblem(failure)}. Check the Base URL`,
-				failure.status,
-				failure.networkCode,
-			);
-		}
-		const accessToken = response?.accessToken ?? response?.AccessToken;
-		if (typeof accessToken !== 'string' || accessToken === '') {
-			throw new EsetLoginError('ESET MSP login answered without an access token: check the Base URL');
-		}
-		return { accessToken };
+		return await recordLoginFailure(credentials, async () => await logIn(this, credentials));
 	}
 
 	// A function rather than {{ }} expressions, which n8n would evaluate for every request (about a
@@ -117,4 +90,41 @@ export class EsetMspApi implements ICredentialType {
 			method: 'GET',
 		},
 	};
+}
+
+/** POST /api/Token/Get; reads the answer itself, whatever its status. */
+async function logIn(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+	const insecure = insecureUrlProblem(credentials.baseUrl as string);
+	if (insecure) throw new EsetLoginError(`The Base URL ${insecure}: the password is not sent over it`);
+	let answer: { statusCode: number; body?: { accessToken?: string; AccessToken?: string } };
+	try {
+		answer = await http.helpers.httpRequest(
+			askForFullAnswer({
+				method: 'POST',
+				url: `${withoutTrailingSlashes(credentials.baseUrl as string)}/api/Token/Get`,
+				body: { username: credentials.username, password: credentials.password },
+				json: true,
+				timeout: REQUEST_TIMEOUT_MS,
+			}),
+		);
+	} catch (error) {
+		// Never pass the HTTP client's error on: its request data holds the password.
+		const { networkCode } = noAnswerError(error);
+		throw new EsetLoginError(`Could not reach ESET MSP: ${networkProblem({ networkCode })}. Check the Base URL`, undefined, true, networkCode);
+	}
+	const status = answer.statusCode;
+	if (status === 401 || status === 400 || status === 403) {
+		throw new EsetLoginError(`${ESET_LOGIN_REFUSED} (HTTP ${status})`, status);
+	}
+	if (status < 200 || status >= 300) {
+		throw new EsetLoginError(
+			`ESET MSP login failed with HTTP ${status}: check the Base URL${status === 503 ? ', or try later (maintenance)' : ''}`,
+			status,
+		);
+	}
+	const accessToken = answer.body?.accessToken ?? answer.body?.AccessToken;
+	if (typeof accessToken !== 'string' || accessToken === '') {
+		throw new EsetLoginError('ESET MSP login answered without an access token: check the Base URL');
+	}
+	return { accessToken };
 }

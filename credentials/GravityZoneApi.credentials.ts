@@ -10,18 +10,13 @@ import type {
 import { randomUUID } from 'node:crypto';
 
 import { gravityZoneEndpoint } from '../nodes/GravityZone/transport/jsonRpc';
-import { httpFailure, networkProblem } from '../nodes/shared/httpFailure';
+import { askForFullAnswer, LoginStepError, networkProblem, noAnswerError, recordLoginFailure } from '../nodes/shared/httpFailure';
 import { insecureUrlProblem, REQUEST_TIMEOUT_MS } from '../nodes/shared/requestPolicy';
 
-/** A login-step error: carries the HTTP status (not `response`, which would make n8n retry it). */
-class ApiKeyCheckError extends Error {
-	constructor(
-		message: string,
-		readonly httpStatus?: number,
-		readonly code?: string,
-	) {
-		super(message);
-		this.name = 'ApiKeyCheckError';
+/** A login-step error: carries what the key check got (not `response`, which would make n8n retry it). */
+class ApiKeyCheckError extends LoginStepError {
+	constructor(message: string, httpStatus?: number, noAnswer = false, code?: string) {
+		super(message, 'ApiKeyCheckError', httpStatus, noAnswer, code);
 	}
 }
 
@@ -67,50 +62,7 @@ export class GravityZoneApi implements ICredentialType {
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const url = gravityZoneEndpoint(credentials.accessUrl as string, 'general');
-		const insecure = insecureUrlProblem(url);
-		if (insecure) throw new ApiKeyCheckError(`The Access URL ${insecure}: the API key is not sent over it`);
-		let response: unknown;
-		try {
-			response = await this.helpers.httpRequest({
-				method: 'POST',
-				url,
-				timeout: REQUEST_TIMEOUT_MS,
-				auth: { username: credentials.apiKey as string, password: '' },
-				body: { id: randomUUID(), jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
-				json: true,
-			});
-		} catch (error) {
-			const failure = httpFailure(error);
-			if (failure.status === 401) {
-				throw new ApiKeyCheckError(
-					'GravityZone refused the API key (HTTP 401): check the key and that it belongs to the instance of this Access URL',
-					401,
-				);
-			}
-			if (failure.status === 403) {
-				throw new ApiKeyCheckError(
-					'The API key may not use the General API (HTTP 403): enable it for this key under My Account > API keys',
-					403,
-				);
-			}
-			throw new ApiKeyCheckError(
-				failure.status
-					? `GravityZone answered HTTP ${failure.status} to the API key check: check the Access URL`
-					: `Could not reach GravityZone: ${networkProblem(failure)}. Check the Access URL`,
-				failure.status,
-				failure.networkCode,
-			);
-		}
-		const rpcError = (response as { error?: { message?: string; data?: { details?: string } } })?.error;
-		if (rpcError) {
-			const details = rpcError.data?.details;
-			throw new ApiKeyCheckError(
-				`GravityZone: ${rpcError.message ?? 'unknown error'}${details ? ` - ${details}` : ''}`,
-				200,
-			);
-		}
-		return { apiKeyVerified: new Date().toISOString() };
+		return await recordLoginFailure(credentials, async () => await checkApiKey(this, credentials));
 	}
 
 	// A function rather than {{ }} expressions, which n8n would evaluate for every request (about a
@@ -140,4 +92,47 @@ export class GravityZoneApi implements ICredentialType {
 			},
 		],
 	};
+}
+
+/** getApiKeyDetails on the General API; reads the answer itself, whatever its status. */
+async function checkApiKey(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+	const url = gravityZoneEndpoint(credentials.accessUrl as string, 'general');
+	const insecure = insecureUrlProblem(url);
+	if (insecure) throw new ApiKeyCheckError(`The Access URL ${insecure}: the API key is not sent over it`);
+	let answer: { statusCode: number; body?: { error?: { message?: string; data?: { details?: string } } } };
+	try {
+		answer = await http.helpers.httpRequest(
+			askForFullAnswer({
+				method: 'POST',
+				url,
+				timeout: REQUEST_TIMEOUT_MS,
+				auth: { username: credentials.apiKey as string, password: '' },
+				body: { id: randomUUID(), jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
+				json: true,
+			}),
+		);
+	} catch (error) {
+		// Never pass the HTTP client's error on: its request data holds the API key.
+		const { networkCode } = noAnswerError(error);
+		throw new ApiKeyCheckError(`Could not reach GravityZone: ${networkProblem({ networkCode })}. Check the Access URL`, undefined, true, networkCode);
+	}
+	const status = answer.statusCode;
+	if (status === 401) {
+		throw new ApiKeyCheckError(
+			'GravityZone refused the API key (HTTP 401): check the key and that it belongs to the instance of this Access URL',
+			401,
+		);
+	}
+	if (status === 403) {
+		throw new ApiKeyCheckError('The API key may not use the General API (HTTP 403): enable it for this key under My Account > API keys', 403);
+	}
+	if (status < 200 || status >= 300) {
+		throw new ApiKeyCheckError(`GravityZone answered HTTP ${status} to the API key check: check the Access URL`, status);
+	}
+	const rpcError = answer.body?.error;
+	if (rpcError) {
+		const details = rpcError.data?.details;
+		throw new ApiKeyCheckError(`GravityZone: ${rpcError.message ?? 'unknown error'}${details ? ` - ${details}` : ''}`, 200);
+	}
+	return { apiKeyVerified: new Date().toISOString() };
 }

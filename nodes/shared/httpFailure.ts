@@ -1,23 +1,42 @@
-/** What a failed request left behind, whatever layer of n8n wrapped it. Holds no request data. */
+import type { IHttpRequestOptions } from 'n8n-workflow';
+
+/**
+ * Failed requests are classified from what the vendor answered (status, headers, body) and from the
+ * credentials' own login errors, never from the errors n8n wraps them in: their shape changed within
+ * n8n 1.x (n8n-workflow 1.102-1.120 wipe the wrapped error), and so would what we read from them.
+ * Every request asks n8n for the whole answer whatever its status (`askForFullAnswer`), so an HTTP
+ * error reaches us as an answer, before n8n wraps anything; what n8n throws is then either a login
+ * step error (handed over by `recordLoginFailure`) or a request that got no answer.
+ */
+
+/** What a failed request left behind. Holds no request data (headers, credentials). */
 export interface HttpFailure {
-	/** HTTP status, when a response came back (or the login step said which one it got). */
+	/** HTTP status, when an answer came back (or the login step said which one it got). */
 	status?: number;
-	/** The response body, parsed when it was JSON. */
+	/** The answer's body, parsed when it was JSON. */
 	body?: unknown;
 	retryAfter?: string;
-	/** Network error code such as ECONNREFUSED or ETIMEDOUT. */
+	/** No answer came back (refused, reset, timed out...): the request may or may not have been processed. */
+	noAnswer: boolean;
+	/** Network error code such as ECONNREFUSED or ETIMEDOUT, when one could be read (for the wording only). */
 	networkCode?: string;
-	/** The innermost error message (never contains the request: that is not read here). */
+	/** A short description of the failure (never contains the request). */
 	message: string;
 }
 
-type ErrorLike = {
-	message?: string;
-	cause?: unknown;
-	code?: string;
-	httpStatus?: number;
-	response?: { status?: number; data?: unknown; body?: unknown; headers?: Record<string, unknown> };
-};
+/** n8n's answer with `returnFullResponse` (the same in n8n 1.x and 2.x). */
+interface FullAnswer {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+/** The same request, answered in full whatever the status: n8n throws only when no answer came back. */
+export const askForFullAnswer = (request: IHttpRequestOptions): IHttpRequestOptions => ({
+	...request,
+	returnFullResponse: true,
+	ignoreHttpStatusErrors: true,
+});
 
 const parseBody = (body: unknown): unknown => {
 	if (typeof body !== 'string') return body;
@@ -28,27 +47,120 @@ const parseBody = (body: unknown): unknown => {
 	}
 };
 
-/** Walks the cause chain of n8n's NodeApiError down to the HTTP client's error. */
-export function httpFailure(error: unknown): HttpFailure {
-	let current = error as ErrorLike | undefined;
-	const failure: HttpFailure = { message: '' };
-	for (let depth = 0; current && depth < 6; depth++) {
-		if (current.response?.status !== undefined && failure.status === undefined) {
-			failure.status = current.response.status;
-			failure.body = parseBody(current.response.data ?? current.response.body);
-			const retryAfter = current.response.headers?.['retry-after'];
-			if (retryAfter !== undefined) failure.retryAfter = String(retryAfter);
-		}
-		if (typeof current.httpStatus === 'number' && failure.status === undefined) {
-			failure.status = current.httpStatus;
-		}
-		if (typeof current.code === 'string' && /^E[A-Z_]+$/.test(current.code)) {
-			failure.networkCode = current.code;
-		}
-		if (typeof current.message === 'string' && current.message !== '') failure.message = current.message;
-		current = current.cause as ErrorLike | undefined;
+/** The vendor answered with an HTTP error status. */
+export class VendorAnswerError extends Error {
+	readonly body: unknown;
+
+	constructor(
+		readonly status: number,
+		body: unknown,
+		readonly retryAfter?: string,
+	) {
+		super(`HTTP ${status}`);
+		this.name = 'VendorAnswerError';
+		this.body = parseBody(body);
 	}
-	return failure;
+}
+
+const isFullAnswer = (value: unknown): value is FullAnswer =>
+	typeof value === 'object' && value !== null && typeof (value as FullAnswer).statusCode === 'number';
+
+/** n8n answered in a form this package does not know: a bug to report, not a vendor failure. */
+class UnexpectedAnswerError extends Error {}
+
+/** The body of a 2xx answer; any other status becomes a VendorAnswerError. */
+export function bodyOfSuccess(answer: unknown): unknown {
+	if (!isFullAnswer(answer)) throw new UnexpectedAnswerError('n8n returned no full answer (returnFullResponse was not honoured)');
+	if (answer.statusCode >= 200 && answer.statusCode < 300) return answer.body;
+	const retryAfter = answer.headers?.['retry-after'];
+	throw new VendorAnswerError(answer.statusCode, answer.body, retryAfter === undefined ? undefined : String(retryAfter));
+}
+
+/** The request got no answer. Keeps none of the HTTP client's error (its request data holds secrets). */
+export class NoAnswerError extends Error {
+	constructor(
+		message: string,
+		readonly networkCode?: string,
+	) {
+		super(message);
+		this.name = 'NoAnswerError';
+	}
+}
+
+const NETWORK_CODE = /^E[A-Z_]+$/;
+
+/**
+ * What n8n threw for a request without an answer. The network code only chooses the words: it is
+ * found on the HTTP client's error (`code`) or on n8n's wrapper (`httpCode` in n8n-workflow 1.x).
+ */
+export function noAnswerError(error: unknown): NoAnswerError {
+	let current = error as { message?: unknown; code?: unknown; httpCode?: unknown; cause?: unknown } | undefined;
+	let message = '';
+	let networkCode: string | undefined;
+	for (let depth = 0; current && typeof current === 'object' && depth < 6; depth++) {
+		for (const code of [current.code, current.httpCode]) {
+			if (typeof code === 'string' && NETWORK_CODE.test(code)) networkCode = code;
+		}
+		if (typeof current.message === 'string' && current.message !== '') message = current.message;
+		current = current.cause as typeof current;
+	}
+	return new NoAnswerError(message || 'no response came back', networkCode);
+}
+
+/** The error a credential's login step (its preAuthentication) throws. */
+export class LoginStepError extends Error {
+	constructor(
+		message: string,
+		name: string,
+		/** The status the login got, when it got an answer. */
+		readonly httpStatus?: number,
+		/** The login got no answer: worth another try later. */
+		readonly noAnswer = false,
+		readonly code?: string,
+	) {
+		super(message);
+		this.name = name;
+	}
+}
+
+/**
+ * n8n wraps what a preAuthentication throws, and some 1.x versions drop it on the way: the login step
+ * hands its error over here, keyed by the credential data n8n passed it (the node's shared copy).
+ */
+const loginFailures = new WeakMap<object, LoginStepError>();
+
+export async function recordLoginFailure<T>(credentials: object, login: () => Promise<T>): Promise<T> {
+	const attempt = login();
+	attempt.catch((error: unknown) => {
+		if (error instanceof LoginStepError) loginFailures.set(credentials, error);
+	});
+	return await attempt;
+}
+
+/**
+ * Our own account of what n8n's httpRequestWithAuthentication threw for a request sent with the
+ * credential data `credentials`: the answer's error, the login step's error, or no answer at all.
+ */
+export function ownFailure(error: unknown, credentials: object): Error {
+	if (error instanceof VendorAnswerError || error instanceof UnexpectedAnswerError) return error;
+	const loginFailure = loginFailures.get(credentials);
+	if (loginFailure) {
+		loginFailures.delete(credentials);
+		return loginFailure;
+	}
+	return noAnswerError(error);
+}
+
+/** Reads one of our own failures (a VendorAnswerError, a LoginStepError, a NoAnswerError). */
+export function httpFailure(error: unknown): HttpFailure {
+	if (error instanceof VendorAnswerError) {
+		return { status: error.status, body: error.body, retryAfter: error.retryAfter, noAnswer: false, message: error.message };
+	}
+	if (error instanceof LoginStepError) {
+		return { status: error.httpStatus, noAnswer: error.noAnswer, networkCode: error.code, message: error.message };
+	}
+	if (error instanceof NoAnswerError) return { noAnswer: true, networkCode: error.networkCode, message: error.message };
+	return { noAnswer: false, message: error instanceof Error ? error.message : String(error) };
 }
 
 /** "https://host/api/" -> "https://host/api": the credential's URL may end in slashes. */
@@ -68,16 +180,11 @@ const NETWORK_WORDS: Record<string, string> = {
  * Network failures in words. n8n's NodeApiError replaces any message that contains a raw code such
  * as ECONNREFUSED with a generic text, so the code itself belongs in the description only.
  */
-export const networkProblem = (failure: HttpFailure): string =>
+export const networkProblem = (failure: Pick<HttpFailure, 'networkCode'>): string =>
 	(failure.networkCode && NETWORK_WORDS[failure.networkCode]) ??
 	(failure.networkCode ? 'the network request failed' : 'no response came back');
 
-/** The error a credential's login step threw (found by name), wherever n8n wrapped it. */
-export function findCredentialStepError(error: unknown, name: string): Error | undefined {
-	let current = error as (Error & { cause?: unknown }) | undefined;
-	for (let depth = 0; current && depth < 6; depth++) {
-		if (current.name === name) return current;
-		current = current.cause as (Error & { cause?: unknown }) | undefined;
-	}
-	return undefined;
+/** The credential's login step error of this name, or undefined. */
+export function findCredentialStepError(error: unknown, name: string): LoginStepError | undefined {
+	return error instanceof LoginStepError && error.name === name ? error : undefined;
 }

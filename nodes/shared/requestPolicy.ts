@@ -67,7 +67,7 @@ export const MAX_TRANSIENT_RETRIES = 3;
 
 /** No answer (reset, timeout, refused) or a server error: the request may or may not have been processed. */
 export function isTransient(failure: HttpFailure): boolean {
-	return failure.status === undefined ? failure.networkCode !== undefined : failure.status >= 500;
+	return failure.status === undefined ? failure.noAnswer : failure.status >= 500;
 }
 
 /** Exponential backoff with jitter: about 0.25 s, 0.5 s, 1 s... never above 8 s. */

@@ -6,7 +6,7 @@ import type {
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { findCredentialStepError, httpFailure } from './httpFailure';
+import { askForFullAnswer, bodyOfSuccess, findCredentialStepError, httpFailure, ownFailure } from './httpFailure';
 import { perExecution } from './perExecution';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
@@ -84,7 +84,7 @@ export interface LoginStep {
 
 /** A login the API answered with a refusal (wrong secret, no access), not a network or server failure. */
 function isLoginRefusal(error: unknown, loginErrorName: string): boolean {
-	const status = (findCredentialStepError(error, loginErrorName) as { httpStatus?: unknown } | undefined)?.httpStatus;
+	const status = findCredentialStepError(error, loginErrorName)?.httpStatus;
 	return typeof status === 'number' && status < 500 && status !== 408 && status !== 429;
 }
 
@@ -107,13 +107,14 @@ export async function sendAuthenticated(ctx: Context, type: string, login: Login
 		const ownLogin = logsIn ? beginLogin(credential) : undefined;
 		let failed: unknown;
 		try {
-			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, type, request, {
+			// Every answer comes back (n8n neither throws on an HTTP error nor logs in again on its own
+			// for a 401): status, headers and body are read here, the same in n8n 1.x and 2.x.
+			const answer = await ctx.helpers.httpRequestWithAuthentication.call(ctx, type, askForFullAnswer(request), {
 				credentialsDecrypted: credential.decrypted,
-				// n8n would log in again on its own for each 401: they come back here instead.
-				preAuthenticationRetryStatusCode: [],
 			});
+			return bodyOfSuccess(answer);
 		} catch (error) {
-			failed = error;
+			failed = ownFailure(error, fields);
 		} finally {
 			ownLogin?.finish();
 		}

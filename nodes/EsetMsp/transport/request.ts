@@ -118,6 +118,9 @@ function esetError(ctx: EsetContext, error: unknown, path: string, itemIndex?: n
 			failure.status === 500
 				? 'ESET had a server error; it can also mean the user is not allowed to do this. Check the permissions, then retry.'
 				: 'ESET refused the request.';
+	} else if (!failure.noAnswer) {
+		message = `ESET request ${path} failed: ${failure.message}`;
+		description = 'Please report this as a bug of the node, with the n8n version.';
 	} else {
 		message = `Could not reach ESET MSP: ${networkProblem(failure)}`;
 		description = `Check the credential's Base URL and this machine's network access to it${

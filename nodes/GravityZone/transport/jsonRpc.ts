@@ -169,12 +169,12 @@ function gravityZoneError(
 			}. Run fewer items at once or retry later.`;
 			break;
 		case undefined:
-			message = failure.networkCode
+			message = failure.noAnswer
 				? `Could not reach GravityZone: ${networkProblem(failure)}`
-				: `GravityZone ${method} failed: ${failure.message || networkProblem(failure)}`;
-			description = failure.networkCode
-				? `Check the credential's Access URL and this machine's network access to it (${failure.networkCode}).`
-				: "Check the 'Bitdefender GravityZone API' credential.";
+				: `GravityZone ${method} failed: ${failure.message}`;
+			description = failure.noAnswer
+				? `Check the credential's Access URL and this machine's network access to it${failure.networkCode ? ` (${failure.networkCode})` : ''}.`
+				: 'Please report this as a bug of the node, with the n8n version.';
 			break;
 		default:
 			message = `GravityZone ${method} failed (HTTP ${failure.status})`;
