@@ -7,9 +7,10 @@ import type {
 	INodeTypes,
 	IWorkflowBase,
 } from 'n8n-workflow';
-import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { credentialTypes, TestCredentialsHelper } from './credentialsHelper';
+import { newRunExecutionData } from './n8nVersions';
 import { additionalDataFor } from './runWorkflow';
 
 const get = (value: unknown, keyPath: string): unknown =>
@@ -65,7 +66,7 @@ export async function testCredential(
 		workflow.getNode('Temp-Node')!,
 		additionalDataFor(credentialsHelper, hooks),
 		'internal',
-		createRunExecutionData(),
+		newRunExecutionData(),
 		0,
 		[],
 		{ main: [[{ json: {} }]] },

@@ -6,13 +6,13 @@ import type {
 	INode,
 	INodeExecutionData,
 	IRun,
-	IRunExecutionData,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentialsHelper';
+import { newRunExecutionData, withIssuesSpelledOut } from './n8nVersions';
 import { nodeTypes } from './nodeTypes';
 import { scanForSecrets } from './secretScan';
 
@@ -106,18 +106,18 @@ export async function runWorkflow(file: WorkflowFile, options: RunOptions = {}):
 	const startNode = workflow.getStartNode();
 	if (!startNode) throw new Error('The workflow has no start node');
 	const items: INodeExecutionData[] = (options.items ?? [{}]).map((json) => ({ json }));
-	const runExecutionData: IRunExecutionData = createRunExecutionData({
-		executionData: {
-			nodeExecutionStack: [{ node: startNode, data: { main: [items] }, source: null }],
-		},
-	});
+	const runExecutionData = newRunExecutionData([{ node: startNode, data: { main: [items] }, source: null }]);
 
 	const execute = new WorkflowExecute(
 		additionalDataFor(credentialsHelper, hooks),
 		'manual',
 		runExecutionData,
 	);
-	await execute.processRunExecutionData(workflow);
+	try {
+		await execute.processRunExecutionData(workflow);
+	} catch (error) {
+		throw withIssuesSpelledOut(error, execute, workflow, startNode.name);
+	}
 	const run = await finished;
 	scanForSecrets('run', run.data.resultData);
 	return {

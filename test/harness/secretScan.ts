@@ -1,7 +1,7 @@
-import { Logger } from '@n8n/backend-common';
 import { Container } from '@n8n/di';
 import { LoggerProxy } from 'n8n-workflow';
 
+import { n8nLoggerClass } from './n8nVersions';
 import { ESET_PASSWORD, EsetServer } from '../sandbox/eset';
 import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY } from '../sandbox/gravityZone';
 
@@ -72,7 +72,7 @@ export function recordN8nLogs(): void {
 		scoped: () => recorder,
 	};
 	LoggerProxy.init(recorder);
-	Container.set(Logger, recorder as unknown as Logger);
+	Container.set(n8nLoggerClass() as Parameters<typeof Container.set>[0], recorder);
 }
 
 /** The named test that ends a suite: nothing it ran or logged held a secret. */
