@@ -7,22 +7,11 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import {
-	askForFullAnswer,
-	LoginStepError,
-	networkProblem,
-	noAnswerError,
-	recordLoginFailure,
-	withoutTrailingSlashes,
-} from '../nodes/shared/httpFailure';
+import { LoginStepError, loginStepAnswer, recordLoginFailure, withoutTrailingSlashes } from '../nodes/shared/httpFailure';
 import { insecureUrlProblem, REQUEST_TIMEOUT_MS } from '../nodes/shared/requestPolicy';
 
-/** A login error: carries what the login got (not `response`, which would make n8n log in again). */
-class EsetLoginError extends LoginStepError {
-	constructor(message: string, httpStatus?: number, noAnswer = false, code?: string) {
-		super(message, 'EsetLoginError', httpStatus, noAnswer, code);
-	}
-}
+/** A login error: carries the status the login got (not `response`, which would make n8n log in again). */
+const loginError = (message: string, httpStatus?: number) => new LoginStepError(message, 'EsetLoginError', httpStatus);
 
 export const ESET_LOGIN_REFUSED =
 	'ESET MSP Administrator 2 refused the login: wrong e-mail or password, or the user is not API-enabled (the API does not say which; API access is enabled by your ESET distributor)';
@@ -95,36 +84,26 @@ export class EsetMspApi implements ICredentialType {
 /** POST /api/Token/Get; reads the answer itself, whatever its status. */
 async function logIn(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 	const insecure = insecureUrlProblem(credentials.baseUrl as string);
-	if (insecure) throw new EsetLoginError(`The Base URL ${insecure}: the password is not sent over it`);
-	let answer: { statusCode: number; body?: { accessToken?: string; AccessToken?: string } };
-	try {
-		answer = await http.helpers.httpRequest(
-			askForFullAnswer({
-				method: 'POST',
-				url: `${withoutTrailingSlashes(credentials.baseUrl as string)}/api/Token/Get`,
-				body: { username: credentials.username, password: credentials.password },
-				json: true,
-				timeout: REQUEST_TIMEOUT_MS,
-			}),
-		);
-	} catch (error) {
-		// Never pass the HTTP client's error on: its request data holds the password.
-		const { networkCode } = noAnswerError(error);
-		throw new EsetLoginError(`Could not reach ESET MSP: ${networkProblem({ networkCode })}. Check the Base URL`, undefined, true, networkCode);
-	}
-	const status = answer.statusCode;
-	if (status === 401 || status === 400 || status === 403) {
-		throw new EsetLoginError(`${ESET_LOGIN_REFUSED} (HTTP ${status})`, status);
-	}
+	if (insecure) throw loginError(`The Base URL ${insecure}: the password is not sent over it`);
+	const { statusCode: status, body } = await loginStepAnswer<{ accessToken?: string; AccessToken?: string }>(
+		async (request) => await http.helpers.httpRequest(request),
+		{
+			method: 'POST',
+			url: `${withoutTrailingSlashes(credentials.baseUrl as string)}/api/Token/Get`,
+			body: { username: credentials.username, password: credentials.password },
+			json: true,
+			timeout: REQUEST_TIMEOUT_MS,
+		},
+		'EsetLoginError',
+		(problem) => `Could not reach ESET MSP: ${problem}. Check the Base URL`,
+	);
+	if (status === 401 || status === 400 || status === 403) throw loginError(`${ESET_LOGIN_REFUSED} (HTTP ${status})`, status);
 	if (status < 200 || status >= 300) {
-		throw new EsetLoginError(
-			`ESET MSP login failed with HTTP ${status}: check the Base URL${status === 503 ? ', or try later (maintenance)' : ''}`,
-			status,
-		);
+		throw loginError(`ESET MSP login failed with HTTP ${status}: check the Base URL${status === 503 ? ', or try later (maintenance)' : ''}`, status);
 	}
-	const accessToken = answer.body?.accessToken ?? answer.body?.AccessToken;
+	const accessToken = body?.accessToken ?? body?.AccessToken;
 	if (typeof accessToken !== 'string' || accessToken === '') {
-		throw new EsetLoginError('ESET MSP login answered without an access token: check the Base URL');
+		throw loginError('ESET MSP login answered without an access token: check the Base URL');
 	}
 	return { accessToken };
 }

@@ -10,15 +10,11 @@ import type {
 import { randomUUID } from 'node:crypto';
 
 import { gravityZoneEndpoint } from '../nodes/GravityZone/transport/jsonRpc';
-import { askForFullAnswer, LoginStepError, networkProblem, noAnswerError, recordLoginFailure } from '../nodes/shared/httpFailure';
+import { LoginStepError, loginStepAnswer, recordLoginFailure } from '../nodes/shared/httpFailure';
 import { insecureUrlProblem, REQUEST_TIMEOUT_MS } from '../nodes/shared/requestPolicy';
 
-/** A login-step error: carries what the key check got (not `response`, which would make n8n retry it). */
-class ApiKeyCheckError extends LoginStepError {
-	constructor(message: string, httpStatus?: number, noAnswer = false, code?: string) {
-		super(message, 'ApiKeyCheckError', httpStatus, noAnswer, code);
-	}
-}
+/** A login-step error: carries the status the key check got (not `response`, which would make n8n retry it). */
+const keyCheckError = (message: string, httpStatus?: number) => new LoginStepError(message, 'ApiKeyCheckError', httpStatus);
 
 export class GravityZoneApi implements ICredentialType {
 	name = 'gravityZoneApi';
@@ -98,41 +94,31 @@ export class GravityZoneApi implements ICredentialType {
 async function checkApiKey(http: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 	const url = gravityZoneEndpoint(credentials.accessUrl as string, 'general');
 	const insecure = insecureUrlProblem(url);
-	if (insecure) throw new ApiKeyCheckError(`The Access URL ${insecure}: the API key is not sent over it`);
-	let answer: { statusCode: number; body?: { error?: { message?: string; data?: { details?: string } } } };
-	try {
-		answer = await http.helpers.httpRequest(
-			askForFullAnswer({
-				method: 'POST',
-				url,
-				timeout: REQUEST_TIMEOUT_MS,
-				auth: { username: credentials.apiKey as string, password: '' },
-				body: { id: randomUUID(), jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
-				json: true,
-			}),
-		);
-	} catch (error) {
-		// Never pass the HTTP client's error on: its request data holds the API key.
-		const { networkCode } = noAnswerError(error);
-		throw new ApiKeyCheckError(`Could not reach GravityZone: ${networkProblem({ networkCode })}. Check the Access URL`, undefined, true, networkCode);
-	}
-	const status = answer.statusCode;
+	if (insecure) throw keyCheckError(`The Access URL ${insecure}: the API key is not sent over it`);
+	const { statusCode: status, body } = await loginStepAnswer<{ error?: { message?: string; data?: { details?: string } } }>(
+		async (request) => await http.helpers.httpRequest(request),
+		{
+			method: 'POST',
+			url,
+			timeout: REQUEST_TIMEOUT_MS,
+			auth: { username: credentials.apiKey as string, password: '' },
+			body: { id: randomUUID(), jsonrpc: '2.0', method: 'getApiKeyDetails', params: {} },
+			json: true,
+		},
+		'ApiKeyCheckError',
+		(problem) => `Could not reach GravityZone: ${problem}. Check the Access URL`,
+	);
 	if (status === 401) {
-		throw new ApiKeyCheckError(
-			'GravityZone refused the API key (HTTP 401): check the key and that it belongs to the instance of this Access URL',
-			401,
-		);
+		throw keyCheckError('GravityZone refused the API key (HTTP 401): check the key and that it belongs to the instance of this Access URL', 401);
 	}
 	if (status === 403) {
-		throw new ApiKeyCheckError('The API key may not use the General API (HTTP 403): enable it for this key under My Account > API keys', 403);
+		throw keyCheckError('The API key may not use the General API (HTTP 403): enable it for this key under My Account > API keys', 403);
 	}
-	if (status < 200 || status >= 300) {
-		throw new ApiKeyCheckError(`GravityZone answered HTTP ${status} to the API key check: check the Access URL`, status);
-	}
-	const rpcError = answer.body?.error;
+	if (status < 200 || status >= 300) throw keyCheckError(`GravityZone answered HTTP ${status} to the API key check: check the Access URL`, status);
+	const rpcError = body?.error;
 	if (rpcError) {
 		const details = rpcError.data?.details;
-		throw new ApiKeyCheckError(`GravityZone: ${rpcError.message ?? 'unknown error'}${details ? ` - ${details}` : ''}`, 200);
+		throw keyCheckError(`GravityZone: ${rpcError.message ?? 'unknown error'}${details ? ` - ${details}` : ''}`, 200);
 	}
 	return { apiKeyVerified: new Date().toISOString() };
 }

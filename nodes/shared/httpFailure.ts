@@ -124,6 +124,32 @@ export class LoginStepError extends Error {
 }
 
 /**
+ * A login step's request, answered in full whatever its status. No answer becomes the step's own
+ * error `name` (never the HTTP client's error, whose request data holds the secret), in the words of
+ * `unreachable`.
+ */
+export async function loginStepAnswer<Body>(
+	send: (request: IHttpRequestOptions) => Promise<unknown>,
+	request: IHttpRequestOptions,
+	name: string,
+	unreachable: (problem: string) => string,
+): Promise<{ statusCode: number; body?: Body }> {
+	let answer: unknown;
+	let noAnswer: NoAnswerError | undefined;
+	try {
+		answer = await send(askForFullAnswer(request));
+	} catch (error) {
+		noAnswer = noAnswerError(error);
+	}
+	if (noAnswer) {
+		const { networkCode } = noAnswer;
+		throw new LoginStepError(unreachable(networkProblem({ networkCode })), name, undefined, true, networkCode);
+	}
+	if (!isFullAnswer(answer)) throw new LoginStepError('n8n returned no full answer (returnFullResponse was not honoured)', name);
+	return answer as { statusCode: number; body?: Body };
+}
+
+/**
  * n8n wraps what a preAuthentication throws, and some 1.x versions drop it on the way: the login step
  * hands its error over here, keyed by the credential data n8n passed it (the node's shared copy).
  */
