@@ -1,10 +1,10 @@
 import { type ChildProcess, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ESET_LOGIN_REFUSED } from '../credentials/EsetMspApi.credentials';
+import { freePort } from '../test/e2e/context';
 import { startSandbox } from '../test/sandbox/cli';
 import { installPackage, N8n, n8nEnv, PROJECT_ROOT } from './lib/n8nRuntime';
 
@@ -18,15 +18,6 @@ import { installPackage, N8n, n8nEnv, PROJECT_ROOT } from './lib/n8nRuntime';
 const CREATE_ITEMS = 20;
 
 const say = (message: string) => process.stderr.write(`[smoke-n8n-1x] ${message}\n`);
-
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 
 function ensureN8n1x(version: string) {
 	const result = spawnSync('bash', [path.join(PROJECT_ROOT, 'scripts', 'matrix', 'ensure-n8n-1x.sh'), version], {

@@ -9,7 +9,7 @@ import { startSandbox } from '../sandbox/cli';
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test', 'golden');
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
 
-const freePort = () =>
+export const freePort = () =>
 	new Promise<number>((resolve) => {
 		const server = createServer();
 		server.listen(0, '127.0.0.1', () => {
