@@ -1,22 +1,12 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { ensureN8n, installPackage, N8n, n8nEnv, PROJECT_ROOT } from '../../scripts/lib/n8nRuntime';
+import { ensureN8n, freePort, installPackage, N8n, n8nEnv, PROJECT_ROOT } from '../../scripts/lib/n8nRuntime';
 import { startSandbox } from '../sandbox/cli';
 
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test', 'golden');
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
-
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 
 const workflowFiles = (dir: string) =>
 	readdirSync(dir).filter((file) => file.endsWith('.workflow.json')).sort().map((file) => path.join(dir, file));
@@ -28,7 +18,7 @@ export type E2eContext = Awaited<ReturnType<typeof createContext>>;
  * loopback ports, the sandbox credentials and every golden and example workflow imported.
  */
 export async function createContext() {
-	const install = ensureN8n();
+	const install = await ensureN8n();
 	const sandbox = await startSandbox(0, 0);
 	const userFolder = mkdtempSync(path.join(tmpdir(), 'n8n-e2e-'));
 	installPackage(userFolder);
