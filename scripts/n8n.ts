@@ -19,7 +19,8 @@ async function main() {
 		console.error('usage: npm run n8n -- <n8n command> [flags], e.g. npm run n8n -- list:workflow');
 		return 2;
 	}
-	const install = await ensureN8n({ check: 'quick', say: (line) => (/install|repair|fail|missing|compil/i.test(line) ? log(line) : undefined) });
+	// The quick check (its native modules load): the full one costs half a minute per command.
+	const install = await ensureN8n({ check: 'quick' });
 	const userFolder = startUserFolder();
 	if (!existsSync(path.join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME))) {
 		log(`${PACKAGE_NAME} is not installed in ${userFolder} yet: run \`npm start\` once (it installs it and imports the examples)`);

@@ -10,7 +10,7 @@ import { ensureN8n, installPackage, log, N8n, n8nEnv, OWNER, PACKAGE_NAME, PROJE
  */
 async function main() {
 	const port = Number(process.env.N8N_PORT ?? 5678);
-	log('checking Node 24 and n8n (the first run installs them: about 10 minutes)...');
+	log('checking Node 24 and n8n (the first run installs them: about 25 minutes; later runs check them, under a minute)...');
 	const install = await ensureN8n();
 	const { eset, gravityZone, info } = await startSandbox(8931, 8932);
 	const userFolder = startUserFolder();
