@@ -192,7 +192,8 @@ export class EsetLicenseApi {
 		if (quantity === license.quantity) return licenseError(48, 'LicenseQunatityIsEqualToPrevious');
 		license.quantity = quantity as number;
 		license.lastUpdate = new Date().toISOString();
-		return ok({});
+		// A write: the "drop after commit" fault applies (the change is made, the answer lost).
+		return { ...ok({}), commit: true };
 	}
 
 	private usageReport(report: string, body: Record<string, unknown>): Answer {
