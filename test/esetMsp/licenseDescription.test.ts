@@ -17,7 +17,7 @@ describe('ESET MSP node: License resource', () => {
 		expect(licenseOperations.map((option) => option.value).sort()).toStrictEqual(['get', 'order', 'search', 'updateQuantity', 'usageReport']);
 		const described = Object.fromEntries(licenseOperations.map((option) => [option.value, String(option.description)]));
 		expect(described.updateQuantity).toMatch(/Sends nothing when the licence already has that quantity/);
-		expect(described.updateQuantity).toMatch(/lowering takes seats away/);
+		expect(described.updateQuantity).toMatch(/DESTRUCTIVE when lowering: it takes seats away/);
 		expect(described.order).toMatch(/NEW .*to change seats use Update Quantity/);
 		expect(described.usageReport).toMatch(/From\/To dates.*billing/);
 		expect(licenseOperations.every((option) => typeof option.action === 'string')).toBe(true);

@@ -43,7 +43,7 @@ export const licenseProperties: INodeProperties[] = [
 				name: 'Update Quantity',
 				value: 'updateQuantity',
 				description:
-					'Set the number of seats of an existing licence (raises or lowers them; lowering takes seats away). Sends nothing when the licence already has that quantity.',
+					'Set the number of seats of an existing licence (a target, not a change). DESTRUCTIVE when lowering: it takes seats away from the customer. Sends nothing when the licence already has that quantity.',
 				action: 'Update the quantity of a license',
 			},
 		],
