@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
 import { expectLicenseGolden, LICENSE_GOLDEN_CALLS, seedLicenseGoldens } from '../harness/licenseGoldens';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
-import { checkEditor } from './editor';
+import { checkEditor, checkLicenseEditor } from './editor';
 import { createContext, type E2eContext } from './context';
 
 const goldens = readdirSync(SHARED_EXAMPLES)
@@ -164,6 +164,10 @@ describe('in a real n8n, against the sandbox', () => {
 
 		it('the editor renders the licence fields of the GravityZone node and the address of the ESET node', async () => {
 			await checkEditor(context.baseUrl, context.ids.get('scheduled-bulk-onboarding')!);
+		});
+
+		it('the editor renders the ESET Update Quantity node with its seat guard', async () => {
+			await checkLicenseEditor(context.baseUrl, context.ids.get('eset-license-update-quantity')!);
 		});
 	});
 });
