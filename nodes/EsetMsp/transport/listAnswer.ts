@@ -24,9 +24,10 @@ const typeName = (value: unknown): string =>
 /** What an answer looked like, without its values: `an object {search: null, paging: object}`. */
 function describeShape(value: unknown): string {
 	if (value === undefined || value === '') return 'an empty answer';
+	if (value === null) return 'null';
 	if (Array.isArray(value)) {
 		const kinds = [...new Set(value.map(typeName))].join(', ');
-		return `a list of ${value.length} entries (${kinds})`;
+		return `a list of ${value.length} ${value.length === 1 ? 'entry' : 'entries'}${kinds ? ` (${kinds})` : ''}`;
 	}
 	if (isPlainObject(value)) {
 		const keys = Object.keys(value);

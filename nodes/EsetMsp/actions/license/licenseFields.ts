@@ -53,7 +53,13 @@ export function explainLicenseError(error: unknown): unknown {
 
 /** The answer did not hold what the operation needs: an error naming the call and what came back. */
 export function unreadableAnswer(ctx: EsetContext, call: string, expected: string, answer: unknown, itemIndex?: number): NodeApiError {
-	const shape = isPlainObject(answer) ? `an object with the keys ${Object.keys(answer).join(', ') || '(none)'}` : `${answer === null ? 'null' : typeof answer}`;
+	const shape = isPlainObject(answer)
+		? `an object with the keys ${Object.keys(answer).join(', ') || '(none)'}`
+		: Array.isArray(answer)
+			? 'a list'
+			: answer === undefined || answer === ''
+				? 'an empty answer'
+				: `${answer === null ? 'null' : typeof answer}`;
 	return new NodeApiError(ctx.getNode(), { call } as JsonObject, {
 		message: `ESET's answer to ${call} could not be read: expected ${expected}, got ${shape}`,
 		description: 'Nothing was changed because of it. Run the same call with Custom API Call to see the answer, and report it to the maintainers of this node.',
