@@ -11,6 +11,9 @@ const examples = path.resolve(root, '..', 'shared', 'api', 'examples');
 const { createCompanyLayout } = require(path.join(root, 'dist/nodes/GravityZone/actions/company/create.operation'));
 const { createCustomerLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/company/createCustomer.operation'));
 const { ENTRIES } = require(path.join(root, 'dist/nodes/shared/apiFields'));
+const { searchLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/search.operation'));
+const { updateQuantityLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/updateQuantity.operation'));
+const { PUBLIC_LICENSE_KEY } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/licenseFields'));
 
 // The same credentials the examples use, so `npm start` and the end-to-end tests import one set.
 const SANDBOX_CREDENTIALS = {
@@ -50,14 +53,14 @@ function parametersFor(layout, body, fixed) {
 	return parameters;
 }
 
-function workflow(name, nodeType, credentialType, parameters) {
+function workflow(name, nodeType, credentialType, parameters, nodeName = 'Create') {
 	return {
 		name,
 		nodes: [
 			{ id: 'a0f1c3e2-0000-4000-8000-000000000001', name: 'Manual Trigger', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} },
 			{
 				id: 'a0f1c3e2-0000-4000-8000-000000000002',
-				name: 'Create',
+				name: nodeName,
 				type: `n8n-nodes-msp-security.${nodeType}`,
 				typeVersion: 1,
 				position: [220, 0],
@@ -65,7 +68,7 @@ function workflow(name, nodeType, credentialType, parameters) {
 				credentials: SANDBOX_CREDENTIALS[credentialType],
 			},
 		],
-		connections: { 'Manual Trigger': { main: [[{ node: 'Create', type: 'main', index: 0 }]] } },
+		connections: { 'Manual Trigger': { main: [[{ node: nodeName, type: 'main', index: 0 }]] } },
 		settings: { executionOrder: 'v1' },
 		pinData: {},
 	};
@@ -77,6 +80,32 @@ for (const file of fs.readdirSync(examples).filter((f) => f.endsWith('.request.j
 	const data = name.startsWith('gz-')
 		? workflow(`Golden: ${name}`, 'gravityZone', 'gravityZoneApi', parametersFor(createCompanyLayout, example.params, { resource: 'company', operation: 'create' }))
 		: workflow(`Golden: ${name}`, 'esetMsp', 'esetMspApi', parametersFor(createCustomerLayout, example, { resource: 'company', operation: 'createCustomer' }));
+	fs.writeFileSync(path.join(root, 'test/golden', `${name}.workflow.json`), JSON.stringify(data, null, '\t') + '\n');
+	console.log(`wrote test/golden/${name}.workflow.json`);
+}
+
+// ESET's licence call templates (examples/deploy) hold placeholders: the goldens send the realistic
+// values of test/golden/eset-license-goldens.json, in the same shape (golden.test.ts checks both).
+const licenseGoldens = JSON.parse(fs.readFileSync(path.join(root, 'test/golden/eset-license-goldens.json'), 'utf8'));
+const LICENSE_OPERATIONS = {
+	'eset-search-licenses': { operation: 'search', fields: searchLayout.fields, paging: { skip: 0, take: 100 }, fixed: { returnAll: true } },
+	'eset-license-detail': { operation: 'get', fields: [PUBLIC_LICENSE_KEY] },
+	'eset-license-update-quantity': { operation: 'updateQuantity', fields: updateQuantityLayout.fields },
+};
+for (const [name, { operation, fields, paging = {}, fixed = {} }] of Object.entries(LICENSE_OPERATIONS)) {
+	if (!fs.existsSync(path.join(examples, 'deploy', `${name}.request.json`))) throw new Error(`No documented example ${name}`);
+	const parameters = { resource: 'license', operation, ...fixed };
+	for (const [key, value] of Object.entries(licenseGoldens.requests[name])) {
+		if (key in paging) {
+			// skip/take are not parameters: Return All sends the first page as skip 0, take 100.
+			if (paging[key] !== value) throw new Error(`${name}: ${key} ${value} is not what the node sends (${paging[key]})`);
+			continue;
+		}
+		const field = fields.find((f) => f.key === key);
+		if (!field) throw new Error(`${name}: no declaration for ${key}`);
+		parameters[key] = toParameter(field, value);
+	}
+	const data = workflow(`Golden: ${name}`, 'esetMsp', 'esetMspApi', parameters, 'License');
 	fs.writeFileSync(path.join(root, 'test/golden', `${name}.workflow.json`), JSON.stringify(data, null, '\t') + '\n');
 	console.log(`wrote test/golden/${name}.workflow.json`);
 }

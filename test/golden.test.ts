@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 
 import { documentedRequest, EXAMPLES_DIR, goldenWorkflow } from './harness/golden';
+import { documentedTemplate, expectLicenseGolden, LICENSE_GOLDEN_CALLS, LICENSE_GOLDENS, outline, seedLicenseGoldens } from './harness/licenseGoldens';
 import { runWorkflow } from './harness/runWorkflow';
 import { ESET_PASSWORD, ESET_USER, EsetServer } from './sandbox/eset';
 import { GZ_PARTNER_KEY, GravityZoneServer } from './sandbox/gravityZone';
@@ -62,6 +63,27 @@ describe('golden workflows: the documented requests, sent through the nodes', ()
 					pairedItem: { item: 0 },
 				},
 			]);
+		} finally {
+			await server.stop();
+		}
+	});
+});
+
+describe("golden workflows: ESET's licence call templates, with realistic values", () => {
+	it.each(Object.keys(LICENSE_GOLDEN_CALLS))('%s: the realistic body has the documented shape', (name) => {
+		expect(outline(LICENSE_GOLDENS.requests[name])).toStrictEqual(outline(documentedTemplate(name)));
+		expect(Object.keys(LICENSE_GOLDENS.requests[name])).toStrictEqual(Object.keys(documentedTemplate(name)));
+	});
+
+	it.each(Object.keys(LICENSE_GOLDEN_CALLS))('%s sends exactly that body', async (name) => {
+		const server = await new EsetServer().start();
+		try {
+			seedLicenseGoldens(server);
+			const { output } = await runWorkflow(goldenWorkflow(name), {
+				credentials: { esetMspApi: { baseUrl: server.url, username: ESET_USER, password: ESET_PASSWORD } },
+			});
+			expect(server.calls(LICENSE_GOLDEN_CALLS[name])[0].headers.authorization).toBe(`Bearer ${server.issuedTokens[0]}`);
+			expectLicenseGolden(name, server, output('License').map((item) => item.json));
 		} finally {
 			await server.stop();
 		}

@@ -8,7 +8,7 @@ import * as search from './actions/company/search.operation';
 import * as status from './actions/company/status.operation';
 import * as updateCustomer from './actions/company/updateCustomer.operation';
 import * as apiCall from './actions/custom/apiCall.operation';
-import * as order from './actions/license/order.operation';
+import { licenseProperties } from './actions/license/description';
 import { router } from './actions/router';
 import { requestOptionsProperty } from '../shared/pacing';
 import { searchCompanies } from './methods/listSearch';
@@ -94,22 +94,6 @@ export class EsetMsp implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { resource: ['license'] } },
-				options: [
-					{
-						name: 'Order',
-						value: 'order',
-						description: 'Order a full or trial licence for a customer; returns its public licence key',
-						action: 'Order a license',
-					},
-				],
-				default: 'order',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
 				displayOptions: { show: { resource: ['custom'] } },
 				options: [
 					{
@@ -129,7 +113,7 @@ export class EsetMsp implements INodeType {
 			...status.description('suspend'),
 			...status.description('unsuspend'),
 			...status.description('delete'),
-			...order.description,
+			...licenseProperties,
 			...apiCall.description,
 			requestOptionsProperty(0, 'EMA 2 documents no limit'),
 		],

@@ -13,7 +13,9 @@ export type ApiFieldType =
 	| 'multiOptions'
 	| 'object'
 	| 'keyValueMap'
-	| 'objectList';
+	| 'objectList'
+	/** A JSON list of strings, entered as comma-separated text (or a list from an expression). */
+	| 'stringList';
 
 export type StringFormat = 'email' | 'guid' | 'date';
 
@@ -38,6 +40,8 @@ export interface ApiField {
 	notBlank?: boolean;
 	noHtml?: boolean;
 	format?: StringFormat;
+	/** format 'date': shown as n8n's date picker; a picked date-time is sent as its date (YYYY-MM-DD). */
+	datePicker?: boolean;
 	/** A pattern the value must match, with the rule in words for the error message. */
 	pattern?: { regex: RegExp; rule: string };
 	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
@@ -65,7 +69,10 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 	};
 	switch (field.type) {
 		case 'string':
-			return field.locator ? locatorProperty(field, base) : { ...base, type: 'string', default: field.default ?? '' };
+			if (field.locator) return locatorProperty(field, base);
+			return { ...base, type: field.datePicker ? 'dateTime' : 'string', default: field.default ?? '' };
+		case 'stringList':
+			return { ...base, type: 'string', default: field.default ?? '' };
 		case 'integer':
 			return {
 				...base,

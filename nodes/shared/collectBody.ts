@@ -81,6 +81,14 @@ function coerceOption(field: ApiField, value: unknown): unknown {
 	return numeric && typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
 }
 
+/** The date part of what n8n's date picker (or a date expression) gives: "2025-03-01T00:00:00" -> "2025-03-01". */
+function dateOf(value: unknown): unknown {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
+	const luxon = value as { toISODate?: () => string | null } | null;
+	if (typeof luxon?.toISODate === 'function') return luxon.toISODate() ?? value;
+	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]/.test(value.trim()) ? value.trim().slice(0, 10) : value;
+}
+
 /**
  * Shapes one value. Expressions from webhooks bring strings, so unambiguous text is turned into the
  * declared type ("3" for a whole number, "true" for a flag); anything else is left for the validator.
@@ -91,8 +99,16 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 		case 'string': {
 			const picked = isPlainObject(raw) && raw.__rl === true ? raw.value : raw;
 			if (picked === undefined || picked === null) return OMIT;
-			const value = typeof picked === 'number' || typeof picked === 'boolean' ? String(picked) : picked;
+			const value = typeof picked === 'number' || typeof picked === 'boolean' ? String(picked) : field.datePicker ? dateOf(picked) : picked;
 			return omitEmptyStrings && typeof value === 'string' && value.trim() === '' ? OMIT : value;
+		}
+		case 'stringList': {
+			const list = typeof raw === 'string' ? raw.split(',') : raw;
+			if (!Array.isArray(list)) return raw;
+			const entries = list
+				.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : entry))
+				.filter((entry) => entry !== '');
+			return entries.length === 0 && (field.omitWhenEmpty || omitEmptyStrings) ? OMIT : entries;
 		}
 		case 'integer':
 			return typeof raw === 'string' && NUMERIC.test(raw) ? Number(raw) : raw;

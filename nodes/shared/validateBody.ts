@@ -104,6 +104,17 @@ function validateValue(field: ApiField, value: unknown, path: string[], out: Vio
 		case 'keyValueMap':
 			if (!isPlainObject(value)) out.push({ path, rule: 'must be an object of name/value pairs' });
 			return;
+		case 'stringList':
+			if (!Array.isArray(value)) {
+				out.push({ path, rule: 'must be a list (or comma-separated text)' });
+				return;
+			}
+			value.forEach((entry, index) => {
+				const broken: Violation[] = [];
+				validateString(field, entry, path, broken);
+				out.push(...broken.map((violation) => ({ path, rule: `entry ${index + 1} ${violation.rule}` })));
+			});
+			return;
 		case 'objectList':
 			if (!Array.isArray(value)) {
 				out.push({ path, rule: 'must be a list' });

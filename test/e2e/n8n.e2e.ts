@@ -2,8 +2,9 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 import { documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
+import { expectLicenseGolden, LICENSE_GOLDEN_CALLS, seedLicenseGoldens } from '../harness/licenseGoldens';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
-import { checkEditor } from './editor';
+import { checkEditor, checkLicenseEditor } from './editor';
 import { createContext, type E2eContext } from './context';
 
 const goldens = readdirSync(SHARED_EXAMPLES)
@@ -46,6 +47,13 @@ describe('in a real n8n, against the sandbox', () => {
 			expect(context.eset.created.map((company) => company.body)).toStrictEqual([documentedRequest(name)]);
 			expect(context.eset.created[0].parentCompanyId).toBe(documentedRequest<{ parentCompanyId: string }>(name).parentCompanyId);
 		}
+	});
+
+	it.each(Object.keys(LICENSE_GOLDEN_CALLS))('golden %s: the realistic licence call, sent and answered', async (name) => {
+		seedLicenseGoldens(context.eset);
+		const run = await context.n8n.execute(context.ids.get(name)!);
+		expect(run.status).toBe('success');
+		expectLicenseGolden(name, context.eset, run.runData.License[0].data!.main[0].map((item) => item.json));
 	});
 
 	it('scheduled bulk onboarding: every CSV row in ESET, the valid ones in GravityZone, and a summary', async () => {
@@ -156,6 +164,10 @@ describe('in a real n8n, against the sandbox', () => {
 
 		it('the editor renders the licence fields of the GravityZone node and the address of the ESET node', async () => {
 			await checkEditor(context.baseUrl, context.ids.get('scheduled-bulk-onboarding')!);
+		});
+
+		it('the editor renders the ESET Update Quantity node with its seat guard', async () => {
+			await checkLicenseEditor(context.baseUrl, context.ids.get('eset-license-update-quantity')!);
 		});
 	});
 });
