@@ -1,16 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
 
-import { documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
 import { expectLicenseGolden, LICENSE_GOLDEN_CALLS, seedLicenseGoldens } from '../harness/licenseGoldens';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { checkEditor, checkLicenseEditor } from './editor';
 import { createContext, type E2eContext } from './context';
-
-const goldens = readdirSync(SHARED_EXAMPLES)
-	.filter((file) => file.endsWith('.request.json'))
-	.map((file) => file.replace('.request.json', ''))
-	.sort();
+import { expectDocumentedCompany, goldens } from './goldens';
 
 describe('in a real n8n, against the sandbox', () => {
 	let context: E2eContext;
@@ -36,17 +30,7 @@ describe('in a real n8n, against the sandbox', () => {
 	});
 
 	it.each(goldens)('golden %s: the sandbox holds the documented company', async (name) => {
-		const run = await context.n8n.execute(context.ids.get(name)!);
-		expect(run.status).toBe('success');
-		if (name.startsWith('gz-')) {
-			const { params } = documentedRequest<{ params: Record<string, unknown> }>(name);
-			expect(context.gravityZone.created.map((company) => company.params)).toStrictEqual([params]);
-			const output = run.runData.Create[0].data!.main[0][0].json;
-			expect(output).toStrictEqual({ id: context.gravityZone.created[0].id, name: params.name, type: params.type, outcome: 'created' });
-		} else {
-			expect(context.eset.created.map((company) => company.body)).toStrictEqual([documentedRequest(name)]);
-			expect(context.eset.created[0].parentCompanyId).toBe(documentedRequest<{ parentCompanyId: string }>(name).parentCompanyId);
-		}
+		expectDocumentedCompany(context, name, await context.n8n.execute(context.ids.get(name)!));
 	});
 
 	it.each(Object.keys(LICENSE_GOLDEN_CALLS))('golden %s: the realistic licence call, sent and answered', async (name) => {
