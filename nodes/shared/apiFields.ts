@@ -40,13 +40,23 @@ export interface ApiField {
 	format?: StringFormat;
 	/** A pattern the value must match, with the rule in words for the error message. */
 	pattern?: { regex: RegExp; rule: string };
-	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
+	/** Accepted values that are too many for a dropdown. */
 	allowedValues?: ReadonlySet<string>;
+	/** options / allowedValues: what a value must be, in words, for the error message (instead of the list). */
+	rule?: string;
+	/** options / allowedValues: the accepted value a refused one was probably meant as ("USA" -> "US"). */
+	suggest?: (value: string) => string | undefined;
 	minValue?: number;
 	/** A company ID picked "From list" (the node's listSearch method) or entered "By ID". */
 	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string };
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
+	/**
+	 * object: children shown first and always (n8n sorts a collection's fields by name), with the
+	 * others in a collection after them, labelled `othersLabel`. The two containers are UI-only
+	 * (FIRST_FIELDS, MORE_FIELDS); the body nests the children as declared.
+	 */
+	firstFields?: { keys: string[]; othersLabel: string };
 	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
 	omitWhenEmpty?: boolean;
 }
@@ -80,6 +90,7 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: field.options ?? [], default: field.default ?? [] };
 		case 'object':
+			if (field.firstFields) return firstFieldsProperty(field, field.firstFields, base);
 			return {
 				...base,
 				type: 'collection',
@@ -127,6 +138,42 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				],
 			},
 		],
+	};
+}
+
+/** UI-only names of an object shown with its first fields: `{ fields: { ...first, moreFields: { ...others } } }`. */
+export const FIRST_FIELDS = 'fields';
+export const MORE_FIELDS = 'moreFields';
+
+/** A single-entry fixedCollection: the first fields, then a collection of the others (sorted by name). */
+function firstFieldsProperty(
+	field: ApiField,
+	firstFields: NonNullable<ApiField['firstFields']>,
+	base: Omit<INodeProperties, 'type' | 'default'>,
+): INodeProperties {
+	const children = field.fields ?? [];
+	const first = firstFields.keys.map((key) => {
+		const child = children.find((candidate) => candidate.key === key);
+		if (!child) throw new Error(`No declaration for ${field.key}.${key}`);
+		return toNodeProperty(child);
+	});
+	const others: INodeProperties = {
+		displayName: firstFields.othersLabel,
+		name: MORE_FIELDS,
+		type: 'collection',
+		placeholder: field.placeholder ?? 'Add Field',
+		default: {},
+		options: children
+			.filter((child) => !firstFields.keys.includes(child.key))
+			.map(toNodeProperty)
+			.sort(byDisplayName),
+	};
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: `Add ${field.displayName}`,
+		default: {},
+		options: [{ name: FIRST_FIELDS, displayName: field.displayName, values: [...first, others] }],
 	};
 }
 

@@ -54,7 +54,7 @@ export async function fuzzNode(target: FuzzTarget): Promise<FuzzTally> {
 				if (run instanceof Error) {
 					// n8n itself refuses to start a workflow whose required parameter is left empty or
 					// whose company ID typed "By ID" fails the locator's check: the editor shows it at the field.
-					expect(run.message).toMatch(/^The 'Node' node has issues:\n- (Parameter ".+" is required\.|Not a valid ID .+)$/);
+					expect(run.message).toMatch(/^The 'Node' node has issues:(\n- (Parameter ".+" is required\.|Not a valid ID .+))+$/);
 					expect({ invalid: sample.problems.length > 0, sent: sent.length }).toStrictEqual({ invalid: true, sent: 0 });
 					tally.refusedByN8n++;
 					return;

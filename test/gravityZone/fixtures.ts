@@ -22,3 +22,11 @@ export function runCreate(
 			: { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: options.apiKey ?? GZ_PARTNER_KEY } },
 	});
 }
+
+/**
+ * License Subscription as the editor saves it: Type in the licence's first-fields group, every other
+ * licence field in "More License Fields" (both containers are UI-only).
+ */
+export const license = ({ type, ...more }: INodeParameters): INodeParameters => ({
+	fields: { type, ...(Object.keys(more).length > 0 ? { moreFields: more } : {}) },
+});

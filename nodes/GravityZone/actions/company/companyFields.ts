@@ -2,12 +2,13 @@ import type { ApiField } from '../../../shared/apiFields';
 import { gzCompanyIdField } from '../common';
 import {
 	COMPANY_TYPE_OPTIONS,
-	COUNTRY_CODES,
+	COUNTRY_OPTIONS,
 	INDUSTRY_OPTIONS,
 	LICENSE_TYPE_OPTIONS,
 	PRODUCT_TYPE_OPTIONS,
 	PROTECTION_MODEL_OPTIONS,
 	SKIP_2FA_OPTIONS,
+	suggestCountryCode,
 } from '../../data/options';
 
 const flag = (key: string, displayName: string, description: string, defaultValue = false): ApiField => ({
@@ -83,8 +84,8 @@ export const LICENSE_SUBSCRIPTION: ApiField = {
 	displayName: 'License Subscription',
 	type: 'object',
 	placeholder: 'Add License Field',
-	description:
-		'The licence the company gets. Leave it empty and GravityZone creates a TRIAL company - set Type for anything you sell.',
+	description: 'The licence the company gets: add it and choose its Type. Without it GravityZone creates a TRIAL company.',
+	firstFields: { keys: ['type'], othersLabel: 'More License Fields' },
 	fields: [
 		{ key: 'type', displayName: 'Type', type: 'options', options: LICENSE_TYPE_OPTIONS, default: 3, description: 'The kind of licence' },
 		{ key: 'licenseKey', displayName: 'License Key', type: 'string', description: 'The yearly licence key (required for type License Key)' },
@@ -157,7 +158,16 @@ export const CREATE_COMPANY_FIELDS: ApiField[] = [
 		displayName: 'Parent Company',
 	},
 	{ key: 'address', displayName: 'Address', type: 'string', maxLength: 128, noHtml: true, description: 'Physical address, at most 128 characters, no HTML' },
-	{ key: 'country', displayName: 'Country', type: 'string', allowedValues: COUNTRY_CODES, placeholder: 'US', description: 'ISO 3166-1 alpha-2 country code, such as US or DE' },
+	{
+		key: 'country',
+		displayName: 'Country',
+		type: 'options',
+		options: COUNTRY_OPTIONS,
+		default: '',
+		rule: 'must be a 2-letter ISO 3166-1 country code such as US or DE',
+		suggest: suggestCountryCode,
+		description: 'The country; sent as its ISO 3166-1 alpha-2 code, such as US or DE (an expression must give that code)',
+	},
 	{
 		key: 'state',
 		displayName: 'State',
