@@ -178,7 +178,10 @@ describe('GravityZone Create: API errors', () => {
 			expect(error()?.message).toBe(
 				'GravityZone createCompany failed: Server error - A company with the same name already exists',
 			);
-			expect((error() as { description?: string }).description).toContain('JSON-RPC error -32000');
+			// Two lines in n8n's error panel, which renders descriptions as HTML.
+			expect((error() as { description?: string }).description).toBe(
+				'Details: A company with the same name already exists<br>JSON-RPC error -32000. GravityZone refused the request: the details above say why (for example, a name already in use).',
+			);
 			expect((error() as { errorResponse?: unknown }).errorResponse).toMatchObject({
 				code: -32000,
 				message: 'Server error',
