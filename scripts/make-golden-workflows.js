@@ -26,7 +26,7 @@ function toParameter(field, value) {
 			for (const [key, child] of Object.entries(value)) {
 				out[key] = toParameter(field.fields.find((f) => f.key === key), child);
 			}
-			return field.firstFields ? withFirstFields(out, field.firstFields.keys) : out;
+			return field.grouped ? grouped(out, [...field.grouped.before, ...(field.grouped.after ?? [])]) : out;
 		}
 		case 'keyValueMap':
 			return { [ENTRIES]: Object.entries(value).map(([name, v]) => ({ name, value: v })) };
@@ -38,8 +38,8 @@ function toParameter(field, value) {
 	}
 }
 
-/** An object shown with its first fields (the licence's Type): `{ fields: { ...first, moreFields: { ...others } } }`. */
-function withFirstFields(parameter, keys) {
+/** A grouped object (the licence): `{ fields: { ...the fields always shown, moreFields: { ...the others } } }`. */
+function grouped(parameter, keys) {
 	const first = {};
 	const others = {};
 	for (const [key, value] of Object.entries(parameter)) (keys.includes(key) ? first : others)[key] = value;

@@ -52,11 +52,12 @@ export interface ApiField {
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
 	/**
-	 * object: children shown first and always (n8n sorts a collection's fields by name), with the
-	 * others in a collection after them, labelled `othersLabel`. The two containers are UI-only
-	 * (FIRST_FIELDS, MORE_FIELDS); the body nests the children as declared.
+	 * object: shown, once added, as a group of fields that are always there: `before`, then a
+	 * collection of every other field (labelled `othersLabel`), then `after`. It puts a field such as
+	 * the licence's Type first, where n8n sorts a collection's fields by name. The group and the
+	 * collection are UI-only (FIRST_FIELDS, MORE_FIELDS); the body nests the fields as declared.
 	 */
-	firstFields?: { keys: string[]; othersLabel: string };
+	grouped?: { before: string[]; othersLabel: string; after?: string[] };
 	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
 	omitWhenEmpty?: boolean;
 }
@@ -90,7 +91,7 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: field.options ?? [], default: field.default ?? [] };
 		case 'object':
-			if (field.firstFields) return firstFieldsProperty(field, field.firstFields, base);
+			if (field.grouped) return groupedProperty(field, field.grouped, base);
 			return {
 				...base,
 				type: 'collection',
@@ -141,30 +142,32 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 	};
 }
 
-/** UI-only names of an object shown with its first fields: `{ fields: { ...first, moreFields: { ...others } } }`. */
+/** UI-only names of a grouped object (see ApiField.grouped): `{ fields: { ...shown, moreFields: { ...others } } }`. */
 export const FIRST_FIELDS = 'fields';
 export const MORE_FIELDS = 'moreFields';
 
-/** A single-entry fixedCollection: the first fields, then a collection of the others (sorted by name). */
-function firstFieldsProperty(
+/** A single-entry fixedCollection: the fields always shown, and a collection of the others (sorted by name). */
+function groupedProperty(
 	field: ApiField,
-	firstFields: NonNullable<ApiField['firstFields']>,
+	grouped: NonNullable<ApiField['grouped']>,
 	base: Omit<INodeProperties, 'type' | 'default'>,
 ): INodeProperties {
 	const children = field.fields ?? [];
-	const first = firstFields.keys.map((key) => {
-		const child = children.find((candidate) => candidate.key === key);
-		if (!child) throw new Error(`No declaration for ${field.key}.${key}`);
-		return toNodeProperty(child);
-	});
+	const shownKeys = [...grouped.before, ...(grouped.after ?? [])];
+	const shown = (keys: string[]) =>
+		keys.map((key) => {
+			const child = children.find((candidate) => candidate.key === key);
+			if (!child) throw new Error(`No declaration for ${field.key}.${key}`);
+			return toNodeProperty(child);
+		});
 	const others: INodeProperties = {
-		displayName: firstFields.othersLabel,
+		displayName: grouped.othersLabel,
 		name: MORE_FIELDS,
 		type: 'collection',
 		placeholder: field.placeholder ?? 'Add Field',
 		default: {},
 		options: children
-			.filter((child) => !firstFields.keys.includes(child.key))
+			.filter((child) => !shownKeys.includes(child.key))
 			.map(toNodeProperty)
 			.sort(byDisplayName),
 	};
@@ -173,7 +176,7 @@ function firstFieldsProperty(
 		type: 'fixedCollection',
 		placeholder: `Add ${field.displayName}`,
 		default: {},
-		options: [{ name: FIRST_FIELDS, displayName: field.displayName, values: [...first, others] }],
+		options: [{ name: FIRST_FIELDS, displayName: field.displayName, values: [...shown(grouped.before), others, ...shown(grouped.after ?? [])] }],
 	};
 }
 

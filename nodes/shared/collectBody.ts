@@ -78,7 +78,7 @@ function collectObject(fields: ApiField[], raw: IDataObject, omitEmptyStrings: b
 	return body;
 }
 
-/** `{ fields: { type, moreFields: { ... } } }` (see ApiField.firstFields) as `{ type, ... }`; a flat object as it is. */
+/** `{ fields: { type, moreFields: { ... } } }` (see ApiField.grouped) as `{ type, ... }`; a flat object as it is. */
 function withoutUiContainers(raw: IDataObject): IDataObject {
 	const group = raw[FIRST_FIELDS];
 	if (!isPlainObject(group)) return raw;
@@ -129,7 +129,7 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 		}
 		case 'object': {
 			if (!isPlainObject(raw)) return raw;
-			const body = collectObject(field.fields ?? [], field.firstFields ? withoutUiContainers(raw) : raw, omitEmptyStrings);
+			const body = collectObject(field.fields ?? [], field.grouped ? withoutUiContainers(raw) : raw, omitEmptyStrings);
 			const empty = Object.keys(body).length === 0;
 			return empty && (field.omitWhenEmpty || omitEmptyStrings) ? OMIT : body;
 		}

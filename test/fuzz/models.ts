@@ -100,8 +100,8 @@ const MODELS = ['aLaCarte', 'mspSecure', 'mspSecurePlus', 'mspSecureExtra'];
 const LICENSE: Spec = {
 	key: 'licenseSubscription',
 	inclusion: 0.35,
-	// In the editor, Type comes first and the other licence fields are added after it.
-	shownFirst: ['type'],
+	// In the editor, Type, Own Use and Resell are always there once the licence is added; the others are added to it.
+	grouped: ['type', 'ownUse', 'resell'],
 	children: [
 		// Whether a licence may leave its type out is not documented: these sets never leave it out.
 		field('type', neverMissing(oneOf([1, 2, 3, 4, 5, 6], { required: true })), 1),

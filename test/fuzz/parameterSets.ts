@@ -12,7 +12,7 @@ import { type Kind, literalFits, OMITTED } from './values';
 export type Spec =
 	| { key: string; kind: Kind; inclusion?: number }
 	| { key: string; locator: Kind; inclusion?: number }
-	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; shownFirst?: string[] }
+	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; grouped?: string[] }
 	| { key: string; entries: 'keyValue'; inclusion?: number }
 	| { key: string; entries: 'list'; item: { key: string; kind: Kind }; inclusion?: number };
 
@@ -103,7 +103,7 @@ export class ParameterSet {
 			// An object left with nothing to send is not sent (Create leaves out what was left empty).
 			const empty = Object.keys(sent).length === 0;
 			if (empty && spec.required) this.problems.push(at);
-			return { parameter: spec.shownFirst ? shownFirst(parameter, spec.shownFirst) : parameter, sent: empty ? OMITTED : sent };
+			return { parameter: spec.grouped ? grouped(parameter, spec.grouped) : parameter, sent: empty ? OMITTED : sent };
 		}
 		if (spec.entries === 'keyValue') {
 			const entries = drawn as Array<{ name: string; value: string }>;
@@ -139,10 +139,11 @@ export class ParameterSet {
 }
 
 /**
- * How the editor holds an object whose first fields are shown before the others (the licence's
- * Type): `{ fields: { type, moreFields: { ...the others } } }`, two containers of the UI only.
+ * How the editor holds an object shown as a group (the licence: Type, Own Use and Resell always
+ * there, the other fields added to "More License Fields"): `{ fields: { type, ..., moreFields: { ... } } }`,
+ * two containers of the UI only.
  */
-function shownFirst(parameter: IDataObject, keys: string[]): IDataObject {
+function grouped(parameter: IDataObject, keys: string[]): IDataObject {
 	if (Object.keys(parameter).length === 0) return parameter;
 	const first: IDataObject = {};
 	const others: IDataObject = {};

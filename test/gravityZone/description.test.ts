@@ -84,15 +84,15 @@ describe('GravityZone node description', () => {
 		expect(shows(notice, { ...create, licenseSubscription: { fields: { type: '={{ $json.licence }}' } } })).toBe(false);
 	});
 
-	it('puts the licence Type first, before the other licence fields (sorted by name)', () => {
+	it('puts the licence Type first, then the other licence fields (sorted by name), Own Use and Resell', () => {
 		const licence = node.description.properties.find((property) => property.name === 'licenseSubscription')!;
 		expect(licence.type).toBe('fixedCollection');
 		const [group] = licence.options as Array<{ name: string; values: INodeProperties[] }>;
-		expect(group.values.map((value) => value.displayName)).toStrictEqual(['Type', 'More License Fields']);
+		expect(group.values.map((value) => value.displayName)).toStrictEqual(['Type', 'More License Fields', 'Own Use', 'Resell']);
 		const others = (group.values[1].options as INodeProperties[]).map((option) => option.displayName);
-		expect(others[0]).toBe('Additional Product Types');
 		expect(others).toStrictEqual([...others].sort((a, b) => a.localeCompare(b)));
-		expect(others).not.toContain('Type');
+		expect(others).toEqual(expect.arrayContaining(['License Key', 'Reserved Slots', 'End Subscription', 'Product Type']));
+		expect(others).not.toEqual(expect.arrayContaining(['Type']));
 	});
 
 	it('offers the 249 countries as a dropdown, searchable by name and code', () => {

@@ -24,9 +24,12 @@ export function runCreate(
 }
 
 /**
- * License Subscription as the editor saves it: Type in the licence's first-fields group, every other
- * licence field in "More License Fields" (both containers are UI-only).
+ * License Subscription as the editor saves it: Type, Own Use and Resell in the licence's group, every
+ * other licence field in "More License Fields" (both containers are UI-only).
  */
-export const license = ({ type, ...more }: INodeParameters): INodeParameters => ({
-	fields: { type, ...(Object.keys(more).length > 0 ? { moreFields: more } : {}) },
-});
+export function license(fields: INodeParameters): INodeParameters {
+	const group: INodeParameters = {};
+	const more: INodeParameters = {};
+	for (const [key, value] of Object.entries(fields)) (['type', 'ownUse', 'resell'].includes(key) ? group : more)[key] = value;
+	return { fields: Object.keys(more).length > 0 ? { ...group, moreFields: more } : group };
+}
