@@ -1,13 +1,16 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ensureN8n, installPackage, N8n, n8nEnv, PROJECT_ROOT } from '../../scripts/lib/n8nRuntime';
 import { startSandbox } from '../sandbox/cli';
+import { allFieldsWorkflow } from './allFields';
 
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test', 'golden');
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
+/** Workflows only the end-to-end tests use (the editor check's). */
+export const E2E_WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
 
 const freePort = () =>
 	new Promise<number>((resolve) => {
@@ -36,7 +39,10 @@ export async function createContext() {
 	const n8n = new N8n(install, n8nEnv(userFolder, port, await freePort()));
 	await n8n.importCredentials(sandbox.info);
 	// The bulk example downloads its CSV from the sandbox's default port: point it at this run's port.
-	const ids = await n8n.importWorkflows([...workflowFiles(GOLDEN_DIR), ...workflowFiles(EXAMPLES_DIR)], (json) =>
+	// The editor check's workflow with every field of the Create operations, built from the nodes.
+	const generated = path.join(userFolder, 'editor-all-fields.workflow.json');
+	writeFileSync(generated, JSON.stringify(allFieldsWorkflow()));
+	const ids = await n8n.importWorkflows([...workflowFiles(GOLDEN_DIR), ...workflowFiles(EXAMPLES_DIR), ...workflowFiles(E2E_WORKFLOWS_DIR), generated], (json) =>
 		json.replaceAll('http://127.0.0.1:8931', sandbox.eset.url),
 	);
 	return {
