@@ -176,14 +176,11 @@ describe('in a real n8n, against the sandbox', () => {
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(1);
 			const ids = { eset: context.eset.created[0].companyId, gravityZone: context.gravityZone.created[0].id };
-			expect(first).toStrictEqual({
+			const onboarded = (outcome: string) => ({
 				status: 200,
-				body: {
-					psaId: 'CW-7781',
-					eset: { companyId: ids.eset, outcome: 'created' },
-					gravityZone: { companyId: ids.gravityZone, outcome: 'created' },
-				},
+				body: { psaId: 'CW-7781', eset: { companyId: ids.eset, outcome }, gravityZone: { companyId: ids.gravityZone, outcome } },
 			});
+			expect(first).toStrictEqual(onboarded('created'));
 			expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental CW-7781', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
 			expect(context.gravityZone.created[0].params).toMatchObject({
 				name: 'Blue Yonder Dental CW-7781',
@@ -192,15 +189,7 @@ describe('in a real n8n, against the sandbox', () => {
 			});
 
 			// The PSA fires again (a retry, a second save): same IDs, nothing new.
-			const second = await callWebhook(payload('CW-7781', 'US'));
-			expect(second).toStrictEqual({
-				status: 200,
-				body: {
-					psaId: 'CW-7781',
-					eset: { companyId: ids.eset, outcome: 'existing' },
-					gravityZone: { companyId: ids.gravityZone, outcome: 'existing' },
-				},
-			});
+			expect(await callWebhook(payload('CW-7781', 'US'))).toStrictEqual(onboarded('existing'));
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(1);
 		});

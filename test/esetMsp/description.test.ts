@@ -1,8 +1,6 @@
-import { Workflow } from 'n8n-workflow';
-
 import { EsetMsp } from '../../nodes/EsetMsp/EsetMsp.node';
-import { nodeTypes } from '../harness/nodeTypes';
 import { parameterPaths } from '../harness/parameterPaths';
+import { subtitleOf } from '../harness/subtitle';
 
 describe('ESET MSP node description', () => {
 	const node = new EsetMsp();
@@ -22,12 +20,8 @@ describe('ESET MSP node description', () => {
 	});
 
 	it('shows the chosen operation as the subtitle, in words', () => {
-		// As the editor computes it: the subtitle expression with the node's parameters as $parameter.
-		const subtitle = (resource: string, operation: string) => {
-			const eset = { id: '1', name: 'ESET', type: 'n8n-nodes-msp-security.esetMsp', typeVersion: 1, position: [0, 0] as [number, number], parameters: { resource, operation } };
-			const workflow = new Workflow({ nodes: [eset], connections: {}, active: false, nodeTypes });
-			return workflow.expression.getSimpleParameterValue(eset, node.description.subtitle!, 'manual', {});
-		};
+		const subtitle = (resource: string, operation: string) =>
+			subtitleOf('n8n-nodes-msp-security.esetMsp', node.description, { resource, operation });
 		expect(subtitle('company', 'createCustomer')).toBe('Create a customer');
 		expect(subtitle('company', 'updateCustomer')).toBe('Update a customer');
 		expect(subtitle('license', 'order')).toBe('Order a license');

@@ -1,9 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { GravityZone } from '../../nodes/GravityZone/GravityZone.node';
 import { COUNTRIES } from '../../nodes/GravityZone/data/countries';
-import { nodeTypes } from '../harness/nodeTypes';
+import { subtitleOf } from '../harness/subtitle';
 import { readJson } from '../harness/golden';
 import { parameterPaths } from '../harness/parameterPaths';
 import path from 'node:path';
@@ -106,12 +106,8 @@ describe('GravityZone node description', () => {
 	});
 
 	it('shows the chosen operation as the subtitle, in words', () => {
-		// As the editor computes it: the subtitle expression with the node's parameters as $parameter.
-		const subtitle = (resource: string, operation: string) => {
-			const gravityZone = { id: '1', name: 'GZ', type: 'n8n-nodes-msp-security.gravityZone', typeVersion: 1, position: [0, 0] as [number, number], parameters: { resource, operation } };
-			const workflow = new Workflow({ nodes: [gravityZone], connections: {}, active: false, nodeTypes });
-			return workflow.expression.getSimpleParameterValue(gravityZone, node.description.subtitle!, 'manual', {});
-		};
+		const subtitle = (resource: string, operation: string) =>
+			subtitleOf('n8n-nodes-msp-security.gravityZone', node.description, { resource, operation });
 		expect(subtitle('company', 'create')).toBe('Create a company');
 		expect(subtitle('company', 'findByName')).toBe('Find companies by name');
 		expect(subtitle('general', 'generateEmailVerificationCode')).toBe('Generate an email verification code');
