@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
 import { documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
+import { isRpc, rpcError } from '../sandbox/gravityZone';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { inspectEditor } from './editor';
 import { createContext, type E2eContext } from './context';
@@ -61,7 +62,7 @@ describe('in a real n8n, against the sandbox', () => {
 		}
 	});
 
-	it('scheduled bulk onboarding: checks each row in both consoles first, creates the valid ones in both, counts created, existing and failed apart', async () => {
+	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, counts created, existing and failed apart', async () => {
 		const run = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
 		expect(run.status).toBe('success');
 		const rows: Array<[string, string, string, string, string, string, string, string, string, number]> = [
@@ -194,7 +195,7 @@ describe('in a real n8n, against the sandbox', () => {
 			expect(context.gravityZone.created).toHaveLength(1);
 		});
 
-		it('PSA webhook: a payload a check refuses gets HTTP 422 with the node\'s message, and nothing is written in either console', async () => {
+		it('PSA webhook: a payload a check refuses gets HTTP 422 with the node\'s message, and nothing is sent to either console', async () => {
 			const alpha3 = await callWebhook(payload('CW-7782', 'USA'));
 			expect(alpha3).toStrictEqual({
 				status: 422,
@@ -214,10 +215,30 @@ describe('in a real n8n, against the sandbox', () => {
 					'All problems in this item:\n- "name" (Name) is required\n- "address" (Address) needs at least one of its fields: Street Address, City, ZIP Code or State\nNothing was sent for this item. Fix the field in the node or in the data the expression reads.',
 				refusedBy: 'Check ESET Customer',
 			});
-			expect(context.eset.created).toHaveLength(0);
+			// The checks validate only: neither console received a request.
+			expect(context.eset.requests).toStrictEqual([]);
+			expect(context.gravityZone.requests).toStrictEqual([]);
+		});
+
+		it('PSA webhook: a console that fails during the create gets HTTP 502 naming the step; sent again, the payload completes without a duplicate', async () => {
+			context.gravityZone.scriptNext(isRpc('createCompany'), rpcError('x', -32000, 'Server error', 'Maintenance window'));
+			const failed = await callWebhook(payload('CW-7784', 'US'));
+			expect(failed).toStrictEqual({
+				status: 502,
+				body: {
+					psaId: 'CW-7784',
+					error: 'GravityZone createCompany failed: Server error - Maintenance window',
+					details: expect.stringContaining('Maintenance window'),
+					failedAt: 'Create GravityZone Company',
+				},
+			});
+			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(0);
-			expect(context.eset.calls('/api/Company/Create/customer')).toHaveLength(0);
-			expect(context.gravityZone.rpcCalls('createCompany')).toHaveLength(0);
+			const again = await callWebhook(payload('CW-7784', 'US'));
+			expect(again.status).toBe(200);
+			expect(again.body).toMatchObject({ eset: { companyId: context.eset.created[0].companyId, outcome: 'existing' }, gravityZone: { outcome: 'created' } });
+			expect(context.eset.created).toHaveLength(1);
+			expect(context.gravityZone.created).toHaveLength(1);
 		});
 
 		it('the editor shows readable subtitles, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
