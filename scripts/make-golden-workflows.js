@@ -10,7 +10,7 @@ const root = path.resolve(__dirname, '..');
 const examples = path.resolve(root, '..', 'shared', 'api', 'examples');
 const { createCompanyLayout } = require(path.join(root, 'dist/nodes/GravityZone/actions/company/create.operation'));
 const { createCustomerLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/company/createCustomer.operation'));
-const { ENTRIES } = require(path.join(root, 'dist/nodes/shared/apiFields'));
+const { ENTRIES, FIRST_FIELDS, MORE_FIELDS } = require(path.join(root, 'dist/nodes/shared/apiFields'));
 const { searchLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/search.operation'));
 const { updateQuantityLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/updateQuantity.operation'));
 const { PUBLIC_LICENSE_KEY } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/licenseFields'));
@@ -29,7 +29,7 @@ function toParameter(field, value) {
 			for (const [key, child] of Object.entries(value)) {
 				out[key] = toParameter(field.fields.find((f) => f.key === key), child);
 			}
-			return out;
+			return field.grouped ? grouped(out, [...field.grouped.before, ...(field.grouped.after ?? [])]) : out;
 		}
 		case 'keyValueMap':
 			return { [ENTRIES]: Object.entries(value).map(([name, v]) => ({ name, value: v })) };
@@ -39,6 +39,14 @@ function toParameter(field, value) {
 			// Company pickers (resource locators) hold the ID as n8n saves an ID typed "By ID".
 			return field.locator ? { __rl: true, mode: 'id', value } : value;
 	}
+}
+
+/** A grouped object (the licence): `{ fields: { ...the fields always shown, moreFields: { ...the others } } }`. */
+function grouped(parameter, keys) {
+	const first = {};
+	const others = {};
+	for (const [key, value] of Object.entries(parameter)) (keys.includes(key) ? first : others)[key] = value;
+	return { [FIRST_FIELDS]: Object.keys(others).length > 0 ? { ...first, [MORE_FIELDS]: others } : first };
 }
 
 function parametersFor(layout, body, fixed) {

@@ -10,6 +10,7 @@ import * as updateCustomer from './actions/company/updateCustomer.operation';
 import * as apiCall from './actions/custom/apiCall.operation';
 import { licenseProperties } from './actions/license/description';
 import { router } from './actions/router';
+import { operationSubtitle } from '../shared/operationParts';
 import { requestOptionsProperty } from '../shared/pacing';
 import { searchCompanies } from './methods/listSearch';
 
@@ -20,7 +21,8 @@ export class EsetMsp implements INodeType {
 		icon: { light: 'file:../../icons/eset.svg', dark: 'file:../../icons/eset.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Replaced in the constructor by the chosen operation's action ("Create a company").
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Onboard and manage customers in ESET MSP Administrator 2 (EMA 2)',
 		defaults: { name: 'ESET MSP' },
 		usableAsTool: true,
@@ -120,6 +122,10 @@ export class EsetMsp implements INodeType {
 	};
 
 	methods = { listSearch: { searchCompanies } };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -11,6 +11,7 @@ import * as apiCall from './actions/custom/apiCall.operation';
 import * as generateEmailVerificationCode from './actions/general/generateEmailVerificationCode.operation';
 import * as getLicenseInfo from './actions/licensing/getLicenseInfo.operation';
 import { router } from './actions/router';
+import { operationSubtitle } from '../shared/operationParts';
 import { requestOptionsProperty } from '../shared/pacing';
 import { GZ_REQUESTS_PER_SECOND } from './transport/jsonRpc';
 import { searchCompanies } from './methods/listSearch';
@@ -22,7 +23,8 @@ export class GravityZone implements INodeType {
 		icon: { light: 'file:../../icons/gravityzone.svg', dark: 'file:../../icons/gravityzone.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Replaced in the constructor by the chosen operation's action ("Create a company").
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Onboard and manage companies in Bitdefender GravityZone (Companies API)',
 		defaults: { name: 'Bitdefender GravityZone' },
 		usableAsTool: true,
@@ -161,6 +163,10 @@ export class GravityZone implements INodeType {
 	};
 
 	methods = { listSearch: { searchCompanies } };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

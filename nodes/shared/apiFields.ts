@@ -44,13 +44,24 @@ export interface ApiField {
 	datePicker?: boolean;
 	/** A pattern the value must match, with the rule in words for the error message. */
 	pattern?: { regex: RegExp; rule: string };
-	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
+	/** Accepted values that are too many for a dropdown. */
 	allowedValues?: ReadonlySet<string>;
+	/** options / allowedValues: what a value must be, in words, for the error message (instead of the list). */
+	rule?: string;
+	/** options / allowedValues: the accepted value a refused one was probably meant as ("USA" -> "US"). */
+	suggest?: (value: string) => string | undefined;
 	minValue?: number;
 	/** A company ID picked "From list" (the node's listSearch method) or entered "By ID". */
 	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string };
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
+	/**
+	 * object: shown, once added, as a group of fields that are always there: `before`, then a
+	 * collection of every other field (labelled `othersLabel`), then `after`. It puts a field such as
+	 * the licence's Type first, where n8n sorts a collection's fields by name. The group and the
+	 * collection are UI-only (FIRST_FIELDS, MORE_FIELDS); the body nests the fields as declared.
+	 */
+	grouped?: { before: string[]; othersLabel: string; after?: string[] };
 	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
 	omitWhenEmpty?: boolean;
 }
@@ -87,6 +98,7 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: field.options ?? [], default: field.default ?? [] };
 		case 'object':
+			if (field.grouped) return groupedProperty(field, field.grouped, base);
 			return {
 				...base,
 				type: 'collection',
@@ -134,6 +146,44 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				],
 			},
 		],
+	};
+}
+
+/** UI-only names of a grouped object (see ApiField.grouped): `{ fields: { ...shown, moreFields: { ...others } } }`. */
+export const FIRST_FIELDS = 'fields';
+export const MORE_FIELDS = 'moreFields';
+
+/** A single-entry fixedCollection: the fields always shown, and a collection of the others (sorted by name). */
+function groupedProperty(
+	field: ApiField,
+	grouped: NonNullable<ApiField['grouped']>,
+	base: Omit<INodeProperties, 'type' | 'default'>,
+): INodeProperties {
+	const children = field.fields ?? [];
+	const shownKeys = [...grouped.before, ...(grouped.after ?? [])];
+	const shown = (keys: string[]) =>
+		keys.map((key) => {
+			const child = children.find((candidate) => candidate.key === key);
+			if (!child) throw new Error(`No declaration for ${field.key}.${key}`);
+			return toNodeProperty(child);
+		});
+	const others: INodeProperties = {
+		displayName: grouped.othersLabel,
+		name: MORE_FIELDS,
+		type: 'collection',
+		placeholder: field.placeholder ?? 'Add Field',
+		default: {},
+		options: children
+			.filter((child) => !shownKeys.includes(child.key))
+			.map(toNodeProperty)
+			.sort(byDisplayName),
+	};
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: `Add ${field.displayName}`,
+		default: {},
+		options: [{ name: FIRST_FIELDS, displayName: field.displayName, values: [...shown(grouped.before), others, ...shown(grouped.after ?? [])] }],
 	};
 }
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiField } from './apiFields';
-import { ENTRIES, toNodeProperty } from './apiFields';
+import { ENTRIES, FIRST_FIELDS, MORE_FIELDS, toNodeProperty } from './apiFields';
 
 /**
  * Where an operation's fields sit in the UI: a few as parameters of their own (the required ones and
@@ -14,7 +14,11 @@ export interface FieldLayout {
 	/** Name of the UI-only collection that holds every other field. */
 	collection: string;
 	collectionDisplayName: string;
-	/** ESET sends nothing for an empty string; GravityZone sends what the user added, as given. */
+	/**
+	 * Create operations: an empty value (text that is empty or spaces: a field added and left empty,
+	 * which n8n saves as "", or an expression that found an empty cell) is not sent, nor an object
+	 * left with nothing in it. Without it (GravityZone's Update) what the user added is sent as given.
+	 */
 	omitEmptyStrings: boolean;
 }
 
@@ -74,7 +78,17 @@ function collectObject(fields: ApiField[], raw: IDataObject, omitEmptyStrings: b
 	return body;
 }
 
+/** `{ fields: { type, moreFields: { ... } } }` (see ApiField.grouped) as `{ type, ... }`; a flat object as it is. */
+function withoutUiContainers(raw: IDataObject): IDataObject {
+	const group = raw[FIRST_FIELDS];
+	if (!isPlainObject(group)) return raw;
+	const { [MORE_FIELDS]: others, ...first } = group;
+	return { ...first, ...(isPlainObject(others) ? others : {}) };
+}
+
 const NUMERIC = /^\s*-?\d+\s*$/;
+
+const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
 
 function coerceOption(field: ApiField, value: unknown): unknown {
 	const numeric = field.options?.some((option) => typeof option.value === 'number');
@@ -95,12 +109,13 @@ function dateOf(value: unknown): unknown {
  */
 function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean): Collected {
 	if (raw === undefined || raw === null) return OMIT;
+	if (omitEmptyStrings && isBlank(raw)) return OMIT;
 	switch (field.type) {
 		case 'string': {
 			const picked = isPlainObject(raw) && raw.__rl === true ? raw.value : raw;
 			if (picked === undefined || picked === null) return OMIT;
 			const value = typeof picked === 'number' || typeof picked === 'boolean' ? String(picked) : field.datePicker ? dateOf(picked) : picked;
-			return omitEmptyStrings && typeof value === 'string' && value.trim() === '' ? OMIT : value;
+			return omitEmptyStrings && isBlank(value) ? OMIT : value;
 		}
 		case 'stringList': {
 			const list = typeof raw === 'string' ? raw.split(',') : raw;
@@ -130,7 +145,7 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 		}
 		case 'object': {
 			if (!isPlainObject(raw)) return raw;
-			const body = collectObject(field.fields ?? [], raw, omitEmptyStrings);
+			const body = collectObject(field.fields ?? [], field.grouped ? withoutUiContainers(raw) : raw, omitEmptyStrings);
 			const empty = Object.keys(body).length === 0;
 			return empty && (field.omitWhenEmpty || omitEmptyStrings) ? OMIT : body;
 		}

@@ -69,6 +69,23 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields
 export const readCompanyId = (ctx: IExecuteFunctions, itemIndex: number, field: ApiField): IDataObject =>
 	readParameters(ctx, itemIndex, [{ ...field, required: true }]);
 
+/**
+ * The node's subtitle: the action of the chosen operation ("Create a customer") instead of its
+ * internal values ("createCustomer: company"), read from the node's own Operation parameters.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of (property.options ?? []) as Array<{ value: unknown; name: string; action?: string }>) {
+				actions[`${resource}:${String(option.value)}`] = option.action ?? option.name;
+			}
+		}
+	}
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}
+
 export const returnAllProperties = (show: Show): INodeProperties[] => [
 	{
 		displayName: 'Return All',

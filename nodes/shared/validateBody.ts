@@ -38,8 +38,19 @@ function listOptions(field: ApiField): string {
 	return shown.join(', ') + (options.length > 8 ? `, ... (${options.length} values)` : '');
 }
 
-const needsOneOf = (field: ApiField) =>
-	`needs at least one of: ${(field.fields ?? []).map((child) => child.key).join(', ')}`;
+/** "needs at least one of its fields: Street Address, City, ZIP Code or State" (the labels the user sees). */
+function needsOneOf(field: ApiField): string {
+	const labels = (field.fields ?? []).map((child) => child.displayName);
+	const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : labels.join('');
+	return `needs at least one of its fields: ${list}`;
+}
+
+/** A value outside the accepted ones: the field's own rule in words when it has one, and a close accepted value. */
+function notAccepted(field: ApiField, value: unknown, listed: string): string {
+	const suggestion = typeof value === 'string' ? field.suggest?.(value) : undefined;
+	const got = `got ${JSON.stringify(value)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}`;
+	return `${field.rule ?? listed} (${got})`;
+}
 
 function validateString(field: ApiField, value: unknown, path: string[], out: Violation[]) {
 	if (typeof value !== 'string') return out.push({ path, rule: 'must be text' });
@@ -55,7 +66,7 @@ function validateString(field: ApiField, value: unknown, path: string[], out: Vi
 		out.push({ path, rule: `${field.pattern.rule} (got "${value}")` });
 	}
 	if (field.allowedValues && !field.allowedValues.has(value)) {
-		out.push({ path, rule: `is not one of the documented values (got "${value}")` });
+		out.push({ path, rule: notAccepted(field, value, 'is not one of the documented values') });
 	}
 	return out.length;
 }
@@ -77,7 +88,7 @@ function validateValue(field: ApiField, value: unknown, path: string[], out: Vio
 			return;
 		case 'options':
 			if (!field.options?.some((option) => option.value === value)) {
-				out.push({ path, rule: `must be one of ${listOptions(field)} (got ${JSON.stringify(value)})` });
+				out.push({ path, rule: notAccepted(field, value, `must be one of ${listOptions(field)}`) });
 			}
 			return;
 		case 'multiOptions':

@@ -5,9 +5,12 @@ import path from 'node:path';
 
 import { ensureN8n, installPackage, N8n, n8nEnv, PROJECT_ROOT } from '../../scripts/lib/n8nRuntime';
 import { startSandbox } from '../sandbox/cli';
+import { allFieldsWorkflow } from './allFields';
 
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test', 'golden');
 export const EXAMPLES_DIR = path.join(PROJECT_ROOT, 'examples');
+/** Workflows only the end-to-end tests use (the editor check's). */
+export const E2E_WORKFLOWS_DIR = path.join(PROJECT_ROOT, 'test', 'e2e', 'workflows');
 
 const freePort = () =>
 	new Promise<number>((resolve) => {
@@ -48,7 +51,11 @@ export async function createContext(options: ContextOptions = {}) {
 	else await n8n.importCredentials(sandbox.info);
 	const rewrite = options.rewrite ?? ((json: string) => json);
 	// The bulk example downloads its CSV from the sandbox's default port: point it at this run's port.
-	const ids = await n8n.importWorkflows(options.workflows ?? [...workflowFiles(GOLDEN_DIR), ...workflowFiles(EXAMPLES_DIR)], (json) =>
+	// The editor check's workflow with every field of the Create operations, built from the nodes.
+	const generated = path.join(userFolder, 'editor-all-fields.workflow.json');
+	writeFileSync(generated, JSON.stringify(allFieldsWorkflow()));
+	const workflows = options.workflows ?? [...workflowFiles(GOLDEN_DIR), ...workflowFiles(EXAMPLES_DIR), ...workflowFiles(E2E_WORKFLOWS_DIR), generated];
+	const ids = await n8n.importWorkflows(workflows, (json) =>
 		rewrite(json).replaceAll('http://127.0.0.1:8931', sandbox.eset.url),
 	);
 	return {

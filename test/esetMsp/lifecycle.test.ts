@@ -69,7 +69,7 @@ describe('ESET find-or-create', () => {
 			});
 			expect(twins.output('Node').map((item) => item.json.outcome)).toStrictEqual(['created', 'existing']);
 			const failed = await runCreateCustomer(server, { name: 'Twin', address: { city: 'Brno' }, options: { ifExists: 'fail' } });
-			expect(failed.error()?.message).toBe(`Item 0: the customer "Twin" exists already (companyId ${server.created[0].companyId})`);
+			expect(failed.error()?.message).toBe(`In item 0 (the 1st): the customer "Twin" exists already (companyId ${server.created[0].companyId})`);
 			const anyway = await runCreateCustomer(server, { name: 'Twin', address: { city: 'Brno' }, options: { ifExists: 'createAnyway' } });
 			expect(anyway.error()?.message).toBe('ESET rejected the request: name: A company with this name already exists.');
 			expect(server.created).toHaveLength(1);
@@ -131,7 +131,7 @@ describe('ESET operations', () => {
 	it('refuses a field both set and cleared, sending nothing', async () => {
 		await withEset(async (server) => {
 			const { error } = await run(server, { resource: 'company', operation: 'updateCustomer', companyId: byId(ESET_EXAMPLE_PARENT), updateFields: { email: 'a@b.example' }, fieldsToClear: ['email'] });
-			expect(error()?.message).toBe('Item 0: "email" (Email) is both set and chosen in Fields to Clear');
+			expect(error()?.message).toBe('In item 0 (the 1st): "email" (Email) is both set and chosen in Fields to Clear');
 			expect(server.requests).toHaveLength(0);
 		});
 	});
@@ -154,7 +154,7 @@ describe('ESET operations', () => {
 			const custom = await run(server, { resource: 'custom', operation: 'apiCall', method: 'GET', path: '/api/Enum/EntityTypes' });
 			expect(custom.output('Node')[0].json.response).toEqual(expect.arrayContaining([{ id: 1007, name: 'MSP Customer' }]));
 			const badPath = await run(server, { resource: 'custom', operation: 'apiCall', method: 'GET', path: 'Enum/EntityTypes' });
-			expect(badPath.error()?.message).toBe('Item 0: "path" (Path) must start with /api/ (got "Enum/EntityTypes")');
+			expect(badPath.error()?.message).toBe('In item 0 (the 1st): "path" (Path) must start with /api/ (got "Enum/EntityTypes")');
 		});
 	});
 

@@ -12,7 +12,7 @@ import { type Kind, literalFits, OMITTED } from './values';
 export type Spec =
 	| { key: string; kind: Kind; inclusion?: number }
 	| { key: string; locator: Kind; inclusion?: number }
-	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; keepEmpty?: boolean }
+	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; grouped?: string[] }
 	| { key: string; entries: 'keyValue'; inclusion?: number }
 	| { key: string; entries: 'list'; item: { key: string; kind: Kind }; inclusion?: number };
 
@@ -80,7 +80,7 @@ export class ParameterSet {
 		return `={{ $json.${key} }}`;
 	}
 
-	build(spec: Spec, drawn: unknown, path: string[], omitEmptyObjects: boolean): Built {
+	build(spec: Spec, drawn: unknown, path: string[]): Built {
 		const at = [...path, spec.key].join('.');
 		if ('kind' in spec || 'locator' in spec) {
 			const kind = 'kind' in spec ? spec.kind : spec.locator;
@@ -96,13 +96,14 @@ export class ParameterSet {
 			for (const child of spec.children) {
 				const drawnChild = (drawn as Record<string, Drawn>)[child.key];
 				if (!drawnChild.present) continue;
-				const built = this.build(child, drawnChild.value, [...path, spec.key], omitEmptyObjects);
+				const built = this.build(child, drawnChild.value, [...path, spec.key]);
 				parameter[child.key] = built.parameter as IDataObject[string];
 				if (built.sent !== OMITTED) sent[child.key] = built.sent as IDataObject[string];
 			}
+			// An object left with nothing to send is not sent (Create leaves out what was left empty).
 			const empty = Object.keys(sent).length === 0;
 			if (empty && spec.required) this.problems.push(at);
-			return { parameter, sent: empty && (omitEmptyObjects || !spec.keepEmpty) ? OMITTED : sent };
+			return { parameter: spec.grouped ? grouped(parameter, spec.grouped) : parameter, sent: empty ? OMITTED : sent };
 		}
 		if (spec.entries === 'keyValue') {
 			const entries = drawn as Array<{ name: string; value: string }>;
@@ -123,18 +124,31 @@ export class ParameterSet {
 	}
 
 	/** Builds fields that sit in the node as parameters of their own, or inside a UI-only collection. */
-	buildAll(specs: Spec[], drawn: Record<string, Drawn>, omitEmptyObjects: boolean) {
+	buildAll(specs: Spec[], drawn: Record<string, Drawn>) {
 		const parameters: INodeParameters = {};
 		const body: IDataObject = {};
 		for (const spec of specs) {
 			const drawnField = drawn[spec.key];
 			if (!drawnField?.present) continue;
-			const built = this.build(spec, drawnField.value, [], omitEmptyObjects);
+			const built = this.build(spec, drawnField.value, []);
 			parameters[spec.key] = built.parameter as INodeParameters[string];
 			if (built.sent !== OMITTED) body[spec.key] = built.sent as IDataObject[string];
 		}
 		return { parameters, body };
 	}
+}
+
+/**
+ * How the editor holds an object shown as a group (the licence: Type, Own Use and Resell always
+ * there, the other fields added to "More License Fields"): `{ fields: { type, ..., moreFields: { ... } } }`,
+ * two containers of the UI only.
+ */
+function grouped(parameter: IDataObject, keys: string[]): IDataObject {
+	if (Object.keys(parameter).length === 0) return parameter;
+	const first: IDataObject = {};
+	const others: IDataObject = {};
+	for (const [key, value] of Object.entries(parameter)) (keys.includes(key) ? first : others)[key] = value;
+	return { fields: Object.keys(others).length > 0 ? { ...first, moreFields: others } : first };
 }
 
 /** Draws the fields of `specs` (each present with its own inclusion probability). */

@@ -22,3 +22,14 @@ export function runCreate(
 			: { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: options.apiKey ?? GZ_PARTNER_KEY } },
 	});
 }
+
+/**
+ * License Subscription as the editor saves it: Type, Own Use and Resell in the licence's group, every
+ * other licence field in "More License Fields" (both containers are UI-only).
+ */
+export function license(fields: INodeParameters): INodeParameters {
+	const group: INodeParameters = {};
+	const more: INodeParameters = {};
+	for (const [key, value] of Object.entries(fields)) (['type', 'ownUse', 'resell'].includes(key) ? group : more)[key] = value;
+	return { fields: Object.keys(more).length > 0 ? { ...group, moreFields: more } : group };
+}

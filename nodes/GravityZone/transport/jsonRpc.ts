@@ -13,6 +13,7 @@ import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pac
 import { credentialFields } from '../../shared/sharedCredential';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 import { RATE_CLASSES, rateClassOf } from './rateClasses';
+import { panelDescription } from '../../shared/errorText';
 
 /** GravityZone's documented limit per API key (the default class; see rateClasses.ts for the others). */
 export const GZ_REQUESTS_PER_SECOND = RATE_CLASSES.default.perSecond;
@@ -107,12 +108,11 @@ function jsonRpcError(
 	const vendorMessage = typeof rpcError.message === 'string' ? rpcError.message : 'Unknown error';
 	const error = new NodeApiError(ctx.getNode(), { code, message: vendorMessage, data } as JsonObject, {
 		message: `GravityZone ${method} failed: ${vendorMessage}${details ? ` - ${details}` : ''}`,
-		description: [
-			details && `Details: ${details}`,
-			`JSON-RPC error ${code ?? '(no code)'}. ${(code !== undefined && JSON_RPC_HINTS[code]) || ''}`.trim(),
-		]
-			.filter(Boolean)
-			.join('\n'),
+		description: panelDescription(
+			...[details && `Details: ${details}`, `JSON-RPC error ${code ?? '(no code)'}. ${(code !== undefined && JSON_RPC_HINTS[code]) || ''}`.trim()].filter(
+				(line): line is string => Boolean(line),
+			),
+		),
 		httpCode: String(status),
 		itemIndex,
 	});

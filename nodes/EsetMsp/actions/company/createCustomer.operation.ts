@@ -12,6 +12,7 @@ import { validateBody } from '../../../shared/validateBody';
 import { callEset, esetRequest } from '../../transport/request';
 import { findExistingCustomer, idOf } from '../common';
 import { CREATE_CUSTOMER_FIELDS } from './customerFields';
+import { itemLabel } from '../../../shared/errorText';
 
 export const createCustomerLayout: FieldLayout = {
 	fields: CREATE_CUSTOMER_FIELDS,
@@ -61,7 +62,7 @@ async function createCustomer(this: IExecuteFunctions, itemIndex: number, body: 
 	if (ifExists !== 'createAnyway') {
 		const existing = await lookup();
 		if (existing && ifExists === 'fail') {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: the customer "${String(existing.name)}" exists already (companyId ${idOf(existing)})`, {
+			throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: the customer "${String(existing.name)}" exists already (companyId ${idOf(existing)})`, {
 				itemIndex,
 				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
 			});

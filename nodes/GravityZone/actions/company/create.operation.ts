@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { FIRST_FIELDS } from '../../../shared/apiFields';
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, layoutProperties } from '../../../shared/collectBody';
 import { deepMerge, readJsonObject } from '../../../shared/extraParams';
@@ -11,9 +12,10 @@ import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
-import { CREATE_COMPANY_FIELDS } from './companyFields';
+import { CREATE_COMPANY_FIELDS, LICENSE_SUBSCRIPTION } from './companyFields';
 import { companyRules } from './companyRules';
 import { findCompanyByExactName } from './findCompany';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['company'], operation: ['create'] };
 
@@ -22,7 +24,7 @@ export const createCompanyLayout: FieldLayout = {
 	topLevel: ['type', 'name', 'licenseSubscription'],
 	collection: 'additionalFields',
 	collectionDisplayName: 'Additional Fields',
-	omitEmptyStrings: false,
+	omitEmptyStrings: true,
 };
 
 const [type, name, ...rest] = layoutProperties(createCompanyLayout, show);
@@ -36,7 +38,8 @@ export const description: INodeProperties[] = [
 		name: 'trialNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
+		// Gone once a licence with its Type is added (a nested path: n8n reads it with lodash's get).
+		displayOptions: { show, hide: { [`${LICENSE_SUBSCRIPTION.key}.${FIRST_FIELDS}.type`]: [{ _cnd: { exists: true } }] } },
 	},
 	...rest,
 	writeOptions(show, [
@@ -78,7 +81,7 @@ async function createCompany(this: IExecuteFunctions, itemIndex: number, collect
 	if (ifExists !== 'createAnyway') {
 		const existing = await lookup();
 		if (existing && ifExists === 'fail') {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
+			throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
 				itemIndex,
 				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
 			});
