@@ -103,7 +103,7 @@ describe('ESET License > Search', () => {
 	it('checks the customer ID before sending anything', async () => {
 		await withEset(async (server) => {
 			const { error } = await runLicense(server, search({ customerId: '={{ "not-a-guid" }}' }));
-			expect(error()?.message).toBe('Item 0: "customerId" (Customer) must be a GUID such as B8D40DEC-7773-45D2-A2B2-86642A7E5852 (got "not-a-guid")');
+			expect(error()?.message).toBe('In item 0 (the 1st): "customerId" (Customer) must be a GUID such as B8D40DEC-7773-45D2-A2B2-86642A7E5852 (got "not-a-guid")');
 			expect(server.requests).toHaveLength(0);
 		});
 	});
@@ -137,7 +137,7 @@ describe('ESET License > Get', () => {
 			expect(unknown.error()?.message).toBe('ESET rejected the request: publicLicenseKey: The license was not found.');
 			server.requests.length = 0;
 			const malformed = await runLicense(server, { operation: 'get', publicLicenseKey: 'T1AL2BC3D' });
-			expect(malformed.error()?.message).toBe('Item 0: "publicLicenseKey" (Public License Key) must be a public licence key of the form XXX-XXX-XXX (got "T1AL2BC3D")');
+			expect(malformed.error()?.message).toBe('In item 0 (the 1st): "publicLicenseKey" (Public License Key) must be a public licence key of the form XXX-XXX-XXX (got "T1AL2BC3D")');
 			expect(server.requests).toHaveLength(0);
 		});
 	});

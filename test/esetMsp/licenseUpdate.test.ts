@@ -64,7 +64,7 @@ describe('ESET License > Update Quantity', () => {
 			const license = seedLicense(server, { quantity: current });
 			const { error } = await runLicense(server, update(license.publicLicenseKey, target, { maxQuantityChange: guard }));
 			expect(error()?.name).toBe('NodeOperationError');
-			expect(error()?.message).toMatch(new RegExp(`^Item 0: ${message.source}`));
+			expect(error()?.message).toMatch(new RegExp(`^In item 0 \\(the 1st\\): ${message.source}`));
 			expect(error()?.description).toMatch(/^Nothing was sent for this item/);
 			expect(server.calls('/api/License/UpdateQuantity')).toHaveLength(0);
 			expect(license.quantity).toBe(current);
@@ -143,13 +143,13 @@ describe('ESET License > Update Quantity', () => {
 		await withEset(async (server) => {
 			const license = seedLicense(server);
 			const badKey = await runLicense(server, update('3AB-C4D', 10));
-			expect(badKey.error()?.message).toBe('Item 0: "publicLicenseKey" (Public License Key) must be a public licence key of the form XXX-XXX-XXX (got "3AB-C4D")');
+			expect(badKey.error()?.message).toBe('In item 0 (the 1st): "publicLicenseKey" (Public License Key) must be a public licence key of the form XXX-XXX-XXX (got "3AB-C4D")');
 			const zero = await runLicense(server, update(license.publicLicenseKey, 0));
-			expect(zero.error()?.message).toBe('Item 0: "quantity" (Quantity) must be at least 1 (got 0)');
+			expect(zero.error()?.message).toBe('In item 0 (the 1st): "quantity" (Quantity) must be at least 1 (got 0)');
 			const text = await runLicense(server, update(license.publicLicenseKey, 'ten'));
-			expect(text.error()?.message).toBe('Item 0: "quantity" (Quantity) must be a whole number (got "ten")');
+			expect(text.error()?.message).toBe('In item 0 (the 1st): "quantity" (Quantity) must be a whole number (got "ten")');
 			const guard = await runLicense(server, update(license.publicLicenseKey, 10, { maxQuantityChange: -1 }));
-			expect(guard.error()?.message).toBe('Item 0: "maxQuantityChange" (Most Seats Added or Removed at Once) must be a whole number of 0 or more (got -1)');
+			expect(guard.error()?.message).toBe('In item 0 (the 1st): "maxQuantityChange" (Most Seats Added or Removed at Once) must be a whole number of 0 or more (got -1)');
 			expect(server.requests).toHaveLength(0);
 		});
 	});
@@ -165,7 +165,7 @@ describe('ESET License > Update Quantity', () => {
 			const items = output('Node');
 			expect(items.map((item) => item.pairedItem)).toStrictEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 			expect(items[0].json).toMatchObject({ outcome: 'updated', quantity: 26 });
-			expect(items[1].json.error).toBe('Item 1: "publicLicenseKey" (Public License Key) must be a public licence key of the form XXX-XXX-XXX (got "nope")');
+			expect(items[1].json.error).toBe('In item 1 (the 2nd): "publicLicenseKey" (Public License Key) must be a public licence key of the form XXX-XXX-XXX (got "nope")');
 			expect(items[2].json).toMatchObject({ error: 'ESET rejected the request: LicenseIsNotActive', httpCode: '400' });
 			expect(items[3].json).toMatchObject({ error: 'ESET rejected the request: publicLicenseKey: The license was not found.', httpCode: '400' });
 			expect(good.quantity).toBe(26);

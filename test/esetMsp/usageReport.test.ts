@@ -48,10 +48,10 @@ describe('ESET License > Get Usage Report', () => {
 	});
 
 	it.each([
-		['From after To', { companyId: byId(CUSTOMER_ID), from: '2025-04-01' }, 'Item 0: "to" (To) must not be before From (2025-04-01)'],
-		['a From expression that yields nothing', { companyId: byId(CUSTOMER_ID), from: '={{ $json.missing }}' }, 'Item 0: "from" (From) is required'],
-		['a date that does not exist', { companyId: byId(CUSTOMER_ID), to: '2025-02-30' }, 'Item 0: "to" (To) must be a date of the form YYYY-MM-DD (got "2025-02-30")'],
-		['a company expression that yields nothing', { companyId: byId('={{ $json.missing }}') }, 'Item 0: "companyId" (Company) is required'],
+		['From after To', { companyId: byId(CUSTOMER_ID), from: '2025-04-01' }, 'In item 0 (the 1st): "to" (To) must not be before From (2025-04-01)'],
+		['a From expression that yields nothing', { companyId: byId(CUSTOMER_ID), from: '={{ $json.missing }}' }, 'In item 0 (the 1st): "from" (From) is required'],
+		['a date that does not exist', { companyId: byId(CUSTOMER_ID), to: '2025-02-30' }, 'In item 0 (the 1st): "to" (To) must be a date of the form YYYY-MM-DD (got "2025-02-30")'],
+		['a company expression that yields nothing', { companyId: byId('={{ $json.missing }}') }, 'In item 0 (the 1st): "companyId" (Company) is required'],
 	])('checks before sending: %s', async (_what, parameters, message) => {
 		await withEset(async (server) => {
 			const { error } = await runLicense(server, report('monthlyProducts', parameters));
@@ -64,9 +64,9 @@ describe('ESET License > Get Usage Report', () => {
 	it('checks every listed company ID, naming the entry', async () => {
 		await withEset(async (server) => {
 			const { error } = await runLicense(server, report('selectedCompaniesCategories', { companyIds: `${CUSTOMER_ID}, 12345` }));
-			expect(error()?.message).toBe('Item 0: "companyIds" (Company IDs) entry 2 must be a GUID such as B8D40DEC-7773-45D2-A2B2-86642A7E5852 (got "12345")');
+			expect(error()?.message).toBe('In item 0 (the 1st): "companyIds" (Company IDs) entry 2 must be a GUID such as B8D40DEC-7773-45D2-A2B2-86642A7E5852 (got "12345")');
 			const none = await runLicense(server, report('selectedCompaniesCategories', { companyIds: ' , ' }));
-			expect(none.error()?.message).toBe('Item 0: "companyIds" (Company IDs) is required');
+			expect(none.error()?.message).toBe('In item 0 (the 1st): "companyIds" (Company IDs) is required');
 			expect(server.requests).toHaveLength(0);
 		});
 	});

@@ -10,6 +10,7 @@ import { isAmbiguous, MAX_AMBIGUOUS_CREATE_RETRIES } from '../../../shared/reque
 import { credentialFields } from '../../../shared/sharedCredential';
 import { callEset, esetRequest } from '../../transport/request';
 import { explainLicenseError, licenseDetail, PUBLIC_LICENSE_KEY, unreadableAnswer } from './licenseFields';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['license'], operation: ['updateQuantity'] };
 const PATH = '/api/License/UpdateQuantity';
@@ -61,7 +62,7 @@ function readGuard(ctx: IExecuteFunctions, itemIndex: number): number {
 	const raw = ctx.getNodeParameter('options.maxQuantityChange', itemIndex, 0);
 	const guard = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof guard !== 'number' || !Number.isInteger(guard) || guard < 0) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: "maxQuantityChange" (${GUARD}) must be a whole number of 0 or more (got ${JSON.stringify(raw)})`, {
+		throw new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: "maxQuantityChange" (${GUARD}) must be a whole number of 0 or more (got ${JSON.stringify(raw)})`, {
 			itemIndex,
 			description: 'Nothing was sent for this item. Use 0 for no limit.',
 		});
@@ -96,7 +97,7 @@ async function updateQuantity(ctx: IExecuteFunctions, itemIndex: number, body: I
 	if (guard > 0 && Math.abs(change) > guard) {
 		throw new NodeOperationError(
 			ctx.getNode(),
-			`Item ${itemIndex}: "quantity" (Quantity) ${target} would ${change > 0 ? 'add' : 'remove'} ${Math.abs(change)} seats (the licence has ${current.quantity}); "${GUARD}" allows ${guard}`,
+			`In ${itemLabel(itemIndex)}: "quantity" (Quantity) ${target} would ${change > 0 ? 'add' : 'remove'} ${Math.abs(change)} seats (the licence has ${current.quantity}); "${GUARD}" allows ${guard}`,
 			{ itemIndex, description: `Nothing was sent for this item. Check the quantity, or raise "${GUARD}" in the Options if the change is intended.` },
 		);
 	}
