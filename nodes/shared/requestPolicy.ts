@@ -95,16 +95,57 @@ export const isAmbiguous = (error: unknown) =>
 export const MAX_AMBIGUOUS_CREATE_RETRIES = 3;
 
 /**
+ * Statuses that refuse the request before the vendor could judge the company (credential, permission,
+ * address, rate limit): a look-up after them could not find what the create would have duplicated.
+ */
+const NOT_A_JUDGEMENT = new Set([401, 403, 404, 405, 407, 408, 429]);
+
+/** The vendor answered the create and refused it (a JSON-RPC error, a 4xx...), whatever its words. */
+export function isRefusal(error: unknown): boolean {
+	const httpCode = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
+	return Number.isInteger(httpCode) && !NOT_A_JUDGEMENT.has(httpCode) && !isAmbiguous(error);
+}
+
+/**
+ * After a refusal, when to look again (ms from the refusal): another process's create of the same
+ * company may still be on its way to being visible.
+ */
+export const LOOKUPS_AFTER_REFUSAL_MS = [0, 300, 900, 2000];
+
+async function findAfterRefusal(lookup: () => Promise<IDataObject | undefined>, refusal: unknown): Promise<IDataObject> {
+	const refusedAt = Date.now();
+	for (const at of LOOKUPS_AFTER_REFUSAL_MS) {
+		const wait = refusedAt + at - Date.now();
+		if (wait > 0) await sleep(wait);
+		let existing: IDataObject | undefined;
+		try {
+			existing = await lookup();
+		} catch (lookupError) {
+			const error = refusal as { description?: string | null };
+			error.description = `${error.description ?? ''} (Looking for an existing company after the refusal failed too: ${(lookupError as Error).message})`.trim();
+			throw refusal;
+		}
+		if (existing) return existing;
+	}
+	throw refusal;
+}
+
+/**
  * Creates are never repeated blindly: after a failure that leaves the outcome unknown (no answer, or a
  * 5xx), the company is looked up by its find-or-create key; found, it is returned; absent, the create
  * is sent again. Without a lookup (Create Anyway), or when the tries run out, the item stops with the
  * API error and a note that the company may exist (`howToCheck` says how to find it).
+ *
+ * The vendor's own uniqueness rule is the lock that all n8n processes share: when the vendor refuses
+ * the create (whatever its words; neither vendor documents its duplicate refusal), the company is
+ * looked up again for a couple of seconds. Found, it is returned as existing (`afterRefusal`: another
+ * process created it since our look-up); not found, the refusal stands.
  */
 export async function createWithoutDuplicates<T>(
 	send: () => Promise<T>,
 	lookup: (() => Promise<IDataObject | undefined>) | undefined,
 	howToCheck: string,
-): Promise<{ created: T } | { existing: IDataObject }> {
+): Promise<{ created: T } | { existing: IDataObject; afterRefusal: boolean }> {
 	for (let attempt = 0; ; attempt++) {
 		let failed: unknown;
 		try {
@@ -112,6 +153,7 @@ export async function createWithoutDuplicates<T>(
 		} catch (error) {
 			failed = error;
 		}
+		if (lookup && isRefusal(failed)) return { existing: await findAfterRefusal(lookup, failed), afterRefusal: true };
 		if (!isAmbiguous(failed)) throw failed;
 		if (!lookup || attempt >= MAX_AMBIGUOUS_CREATE_RETRIES) {
 			const error = failed as { description?: string | null };
@@ -119,6 +161,6 @@ export async function createWithoutDuplicates<T>(
 			throw failed;
 		}
 		const existing = await lookup();
-		if (existing) return { existing };
+		if (existing) return { existing, afterRefusal: false };
 	}
 }
