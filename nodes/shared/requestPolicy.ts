@@ -6,8 +6,8 @@ import { type HttpFailure, httpFailure } from './httpFailure';
 /** No request waits longer than this for an answer. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** 429 handling: how often to wait and send again, and the longest Retry-After honoured. */
-export const MAX_RATE_LIMIT_RETRIES = 8;
+/** 429 handling: how long one request may keep waiting out 429s, and the longest Retry-After honoured. */
+export const RATE_LIMIT_BUDGET_MS = 120_000;
 export const MAX_RETRY_AFTER_MS = 30_000;
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -52,13 +52,25 @@ async function retrying<T>(send: () => Promise<T>, waitBeforeRetry: (error: unkn
 }
 
 /**
- * Sends, and on HTTP 429 waits for Retry-After and sends again (up to MAX_RATE_LIMIT_RETRIES times).
- * A 429 means the request was not processed, so repeating it is safe, creates included.
+ * Sends, and on HTTP 429 tells `onRateLimited` (which pauses the request's bucket for the Retry-After)
+ * and sends again, for up to `budgetMs` from the first 429 on; then the 429 surfaces. A 429 means the
+ * request was not processed, so repeating it is safe, creates included.
  */
-export async function retryWhenRateLimited<T>(send: () => Promise<T>): Promise<T> {
-	return await retrying(send, (error, attempt) => {
+export async function retryWhenRateLimited<T>(
+	send: () => Promise<T>,
+	onRateLimited: (retryAfterMs: number) => void,
+	budgetMs = RATE_LIMIT_BUDGET_MS,
+): Promise<T> {
+	let firstAt: number | undefined;
+	return await retrying(send, (error) => {
 		const failure = httpFailure(error);
-		return failure.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES ? retryAfterMs(failure.retryAfter) : undefined;
+		if (failure.status !== 429) return undefined;
+		const wait = retryAfterMs(failure.retryAfter);
+		firstAt ??= Date.now();
+		if (Date.now() - firstAt + wait > budgetMs) return undefined;
+		onRateLimited(wait);
+		// The bucket's pause holds the next send back; `send` waits for it.
+		return 0;
 	});
 }
 
