@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { runWorkflow } from './harness/runWorkflow';
+import { type RunResult, runWorkflow } from './harness/runWorkflow';
 import { itLeaksNoSecret } from './harness/secretScan';
 import { singleNodeWorkflow } from './harness/workflows';
 import { runPool, startWorkers, type Worker } from './harness/workers';
@@ -32,20 +32,25 @@ const esetRun = (worker: Worker, server: EsetServer, parameters: INodeParameters
 
 const NAMES = ['Twin Dental', 'Twin Legal', 'Twin Bakery'];
 
+/** No item failed, and each name was created once: one item "created", the other "existing", with the same ID. */
+function expectOnePerName(runs: RunResult[], createdNames: unknown[], idKey: 'id' | 'companyId') {
+	const items = runs.flatMap((run) => run.output('Node').map((item) => item.json));
+	expect(items.filter((item) => item.error !== undefined)).toStrictEqual([]);
+	expect([...createdNames].sort()).toStrictEqual([...NAMES].sort());
+	for (const name of NAMES) {
+		const both = items.filter((item) => item.name === name);
+		expect(both.map((item) => item.outcome).sort()).toStrictEqual(['created', 'existing']);
+		expect(both[0][idKey]).toBe(both[1][idKey]);
+	}
+}
+
 describe('two n8n processes, one vendor: duplicates', () => {
 	it('GravityZone: the same names sent through both at once end as one company each, every item a success', async () => {
 		await withServer(new GravityZoneServer(), async (server) => {
 			server.holdLookups(2);
 			const workers = await startWorkers(2);
 			const runs = await Promise.all(workers.map((worker) => gzRun(worker, server, { type: 1, name: '={{ $json.name }}' }, NAMES.map((name) => ({ name })))));
-			const items = runs.flatMap((run) => run.output('Node').map((item) => item.json));
-			expect(items.filter((item) => item.error !== undefined)).toStrictEqual([]);
-			expect(server.created.map((company) => company.params.name).sort()).toStrictEqual([...NAMES].sort());
-			for (const name of NAMES) {
-				const both = items.filter((item) => item.name === name);
-				expect(both.map((item) => item.outcome).sort()).toStrictEqual(['created', 'existing']);
-				expect(both[0].id).toBe(both[1].id);
-			}
+			expectOnePerName(runs, server.created.map((company) => company.params.name), 'id');
 			// The race was real: both looked up before either created, and GravityZone refused the second creates.
 			expect(server.rpcCalls('createCompany')).toHaveLength(NAMES.length * 2);
 		});
@@ -72,14 +77,7 @@ describe('two n8n processes, one vendor: duplicates', () => {
 			const workers = await startWorkers(2);
 			const parameters = { name: '={{ $json.name }}', address: { city: 'Brno' } };
 			const runs = await Promise.all(workers.map((worker) => esetRun(worker, server, parameters, NAMES.map((name) => ({ name })))));
-			const items = runs.flatMap((run) => run.output('Node').map((item) => item.json));
-			expect(items.filter((item) => item.error !== undefined)).toStrictEqual([]);
-			expect(server.created.map((company) => company.body.name).sort()).toStrictEqual([...NAMES].sort());
-			for (const name of NAMES) {
-				const both = items.filter((item) => item.name === name);
-				expect(both.map((item) => item.outcome).sort()).toStrictEqual(['created', 'existing']);
-				expect(both[0].companyId).toBe(both[1].companyId);
-			}
+			expectOnePerName(runs, server.created.map((company) => company.body.name), 'companyId');
 			// ESET refused the second create of each name (HTTP 400): the look-up after it found the first.
 			expect(server.calls('/api/Company/Create/customer').filter((call) => call.outcome === 400)).toHaveLength(NAMES.length);
 		});
