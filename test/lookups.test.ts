@@ -53,6 +53,15 @@ describe('ESET look-ups read every answer shape the reference lists', () => {
 		});
 	});
 
+	it('stops the item when User/Current does not say the user\'s company (the parent a look-up by name compares with)', async () => {
+		await withEset(async (server) => {
+			server.scriptNext((request) => request.path === '/api/User/Current', { status: 200, body: { email: 'api-user@msp.example' } });
+			const { error } = await runCreateCustomer(server, minimal);
+			expect(error()?.message).toBe('ESET answered User/Current with an object with the keys "email", which holds no company ID of the user');
+			expect(server.created).toHaveLength(0);
+		});
+	});
+
 	it('stops the item when the Detail that would confirm a hit is not a company', async () => {
 		await withEset(async (server) => {
 			await runCreateCustomer(server, { ...minimal, additionalFields: { customIdentifier: 'PSA-5' } });

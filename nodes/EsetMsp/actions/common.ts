@@ -72,8 +72,15 @@ export async function ownCompanyId(ctx: EsetContext, itemIndex?: number): Promis
 	// Asked once per execution, not once per item.
 	return await perExecution(ctx, 'esetOwnCompanyId', async () => {
 		const user = await callEset(ctx, 'GET', '/api/User/Current', undefined, itemIndex);
-		const company = isPlainObject(user) && isPlainObject(user.company) ? user.company : {};
-		return String(company.companyId ?? company.publicId ?? '');
+		const company = isPlainObject(user) ? fieldOf(user, 'company') : undefined;
+		const companyId = isPlainObject(company) ? idOf(company) : undefined;
+		if (typeof companyId === 'string' && companyId !== '') return companyId;
+		// Without it a look-up by name could not tell which siblings to compare with.
+		throw new NodeApiError(ctx.getNode(), { shape: describeShape(user) } as JsonObject, {
+			message: `ESET answered User/Current with ${describeShape(user)}, which holds no company ID of the user`,
+			description: "Set Additional Fields > Parent Company ID, or report the shape above to the node's maintainers.",
+			itemIndex,
+		});
 	});
 }
 
