@@ -116,6 +116,13 @@ describe('in a real n8n, against the sandbox', () => {
 			await context.n8n.publishWorkflow(context.ids.get('psa-webhook-onboarding')!);
 			server = await context.n8n.start(context.port);
 			await setupOwner(context.baseUrl);
+			// n8n registers a published workflow's webhooks shortly after it answers as ready: wait for it.
+			for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+				const probe = await (await fetch(`${context.baseUrl}/webhook/msp-onboarding`)).text();
+				// Before: 'The requested webhook "GET msp-onboarding" is not registered.'; after: '... not registered for GET requests'.
+				if (!probe.includes('is not registered.')) break;
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
 		});
 
 		it('PSA webhook: creates the customer in both consoles and answers with both IDs', async () => {
