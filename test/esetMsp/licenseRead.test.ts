@@ -74,18 +74,18 @@ describe('ESET License > Search', () => {
 	});
 
 	it.each([
-		['a list under another key', { licenses: [{ publicLicenseKey: 'AAA-BBB-CCC' }], totalCount: 1 }, 'an object {licenses: list, totalCount: number}'],
-		['no list at all', { search: null, paging: { totalCount: 0 } }, 'an object {search: null, paging: object}'],
-		['a list of keys', ['AAA-BBB-CCC'], 'a list of 1 entry (string)'],
-		['an empty answer', undefined, 'an empty answer'],
+		['a list under another key', { licenses: [{ publicLicenseKey: 'AAA-BBB-CCC' }], totalCount: 1 }, 'an object with the keys "licenses", "totalCount"'],
+		['no list at all', { search: null, paging: { totalCount: 0 } }, 'an object with the keys "search", "paging"'],
+		['a list of keys', ['AAA-BBB-CCC'], 'a list of string values'],
+		['an empty answer', undefined, 'nothing'],
 	])('an answer it cannot read (%s) fails the item naming the call and the shape, never "no licences"', async (_what, body, shape) => {
 		await withEset(async (server) => {
 			seedLicense(server);
 			server.scriptNext((request) => request.path === '/api/Search/Licenses', { status: 200, body });
 			const { error } = await runLicense(server, search());
 			expect(error()?.name).toBe('NodeApiError');
-			expect(error()?.message).toBe(`ESET's answer to Search/Licenses could not be read: expected a list under search / Search, got ${shape}`);
-			expect(error()?.description).toMatch(/not "nothing found"/);
+			expect(error()?.message).toBe(`ESET answered Search/Licenses with ${shape}, which this node cannot read as a list`);
+			expect(error()?.description).toMatch(/not read as "nothing found"/);
 		});
 	});
 
@@ -95,7 +95,7 @@ describe('ESET License > Search', () => {
 			server.scriptNext((request) => request.path === '/api/Search/Licenses', { status: 200, body: { items: 3 } });
 			const { output } = await runLicense(server, search({ customerId: byId('={{ $json.id }}') }), { continueOnFail: true, items: [{ id: CUSTOMER_ID }, { id: CUSTOMER_ID }] });
 			const items = output('Node');
-			expect(items[0]).toMatchObject({ json: { error: expect.stringContaining('Search/Licenses could not be read') }, pairedItem: { item: 0 } });
+			expect(items[0]).toMatchObject({ json: { error: expect.stringContaining('answered Search/Licenses with') }, pairedItem: { item: 0 } });
 			expect(items[1]).toMatchObject({ json: { customerId: CUSTOMER_ID }, pairedItem: { item: 1 } });
 		});
 	});
@@ -147,7 +147,7 @@ describe('ESET License > Get', () => {
 			const license = seedLicense(server);
 			server.scriptNext((request) => request.path === '/api/License/Detail', { status: 200, body: [license.publicLicenseKey] });
 			const { error } = await runLicense(server, { operation: 'get', publicLicenseKey: license.publicLicenseKey });
-			expect(error()?.message).toBe("ESET's answer to License/Detail could not be read: expected an object with the licence, got a list");
+			expect(error()?.message).toBe('ESET answered License/Detail with a list of string values, which this node cannot read as a licence');
 		});
 	});
 });

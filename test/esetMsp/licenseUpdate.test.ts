@@ -178,7 +178,7 @@ describe('ESET License > Update Quantity', () => {
 			const license = seedLicense(server);
 			server.scriptNext((request) => request.path === '/api/License/Detail', { status: 200, body: { license: { seats: 25 } } });
 			const { error } = await runLicense(server, update(license.publicLicenseKey, 30));
-			expect(error()?.message).toBe("ESET's answer to License/Detail could not be read: expected a numeric quantity, got an object with the keys license");
+			expect(error()?.message).toBe('ESET answered License/Detail with an object with the keys "license", which this node cannot read as a licence with a numeric quantity');
 			expect(server.calls('/api/License/UpdateQuantity')).toHaveLength(0);
 		});
 	});

@@ -48,11 +48,12 @@ describe('ESET find-or-create', () => {
 		});
 	});
 
-	it('pages through the parent\'s children (past 100) when the search answer does not say where companies sit', async () => {
+	it('pages through the parent\'s children (past 100) when neither the search answer nor the Detail says where companies sit', async () => {
 		await withEset(async (server) => {
 			for (let n = 0; n < 130; n++) await runCreateCustomer(server, { name: `Filler ${n}`, address: { city: 'Brno' }, options: { ifExists: 'createAnyway' } });
 			const id = await created(server, { name: 'Late Arrival' });
 			server.scriptNext((request) => request.path === '/api/Search/Companies', { status: 200, body: { companies: [{ publicId: id, name: 'Late Arrival' }], totalCount: 1 } });
+			server.scriptNext((request) => request.path === '/api/Company/Detail', { status: 200, body: { companyId: id, name: 'Late Arrival' } });
 			server.requests.length = 0;
 			const again = (await runCreateCustomer(server, { name: 'Late Arrival', address: { city: 'Brno' } })).output('Node')[0].json;
 			expect(again).toMatchObject({ companyId: id, outcome: 'existing' });

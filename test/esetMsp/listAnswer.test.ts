@@ -23,13 +23,13 @@ describe('readListAnswer', () => {
 	});
 
 	it.each([
-		[{ licenses: [entry] }, 'an object {licenses: list}'],
-		[{ search: 'none' }, 'an object {search: string}'],
-		[{ search: [entry, 3] }, 'an object {search: list}'],
-		['AAA-BBB-CCC', 'text (11 characters)'],
+		[{ licenses: [entry] }, 'an object with the keys "licenses"'],
+		[{ search: 'none' }, 'an object with the keys "search"'],
+		[{ search: [entry, 3] }, 'an object with the keys "search"'],
+		['AAA-BBB-CCC', 'a string'],
 		[null, 'null'],
-		[undefined, 'an empty answer'],
-		[42, 'number 42'],
+		[undefined, 'nothing'],
+		[42, 'a number'],
 	])('refuses %j with an error naming the call and the shape', (response, shape) => {
 		let caught: unknown;
 		try {
@@ -38,7 +38,7 @@ describe('readListAnswer', () => {
 			caught = error;
 		}
 		expect(caught).toBeInstanceOf(NodeApiError);
-		expect((caught as NodeApiError).message).toBe(`ESET's answer to Search/Licenses could not be read: expected a list under search / Search, got ${shape}`);
+		expect((caught as NodeApiError).message).toBe(`ESET answered Search/Licenses with ${shape}, which this node cannot read as a list`);
 		expect((caught as NodeApiError).context.itemIndex).toBe(3);
 	});
 });

@@ -94,7 +94,7 @@ describe('ESET License > Get Usage Report', () => {
 		await withEset(async (server) => {
 			server.scriptNext((request) => request.path.startsWith('/api/UsageReport/'), { status: 200, body: { report: { rows: 2 } } });
 			const { error } = await runLicense(server, report('monthlyProducts', { companyId: byId(CUSTOMER_ID) }));
-			expect(error()?.message).toMatch(/^ESET's answer to UsageReport\/Monthly\/products could not be read: expected a list under products \/ .*, got an object \{report: object\}$/);
+			expect(error()?.message).toMatch(/^ESET answered UsageReport\/Monthly\/products with an object with the keys "report", which this node cannot read as a list$/);
 		});
 	});
 });

@@ -1,5 +1,4 @@
 import { license, runCreate, withGravityZone } from './fixtures';
-import { MAX_RATE_LIMIT_RETRIES } from '../../nodes/shared/requestPolicy';
 import { runWorkflow } from '../harness/runWorkflow';
 import { singleNodeWorkflow } from '../harness/workflows';
 import { webhookItem } from '../harness/workflows';
@@ -238,10 +237,12 @@ describe('GravityZone Create: API errors', () => {
 
 	it('explains rate limiting, server errors and an unreachable Access URL', async () => {
 		await withGravityZone(async (server) => {
-			// A 429 is waited out and retried up to MAX_RATE_LIMIT_RETRIES times; one more in a row surfaces.
-			for (let n = 0; n <= MAX_RATE_LIMIT_RETRIES; n++) server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '0' } });
-			expect((await runCreate(server, { type: 1, name: 'A' })).error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
-			expect(server.rpcCalls('createCompany')).toHaveLength(MAX_RATE_LIMIT_RETRIES + 1);
+			// 429s are waited out (each for its Retry-After) while Request Options > Rate Limit Wait lasts: the
+			// first (1 s of 1.5 s) is, the second would end after it, so it surfaces.
+			for (let n = 0; n < 2; n++) server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '1' } });
+			const limited = await runCreate(server, { type: 1, name: 'A', requestOptions: { rateLimitWaitMs: 1500 } });
+			expect(limited.error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
+			expect(server.rpcCalls('createCompany')).toHaveLength(2);
 			server.scriptNext(isRpc('createCompany'), { status: 502 });
 			const serverError = (await runCreate(server, { type: 1, name: 'B', options: { ifExists: 'createAnyway' } })).error() as { description?: string };
 			expect(serverError.description).toMatch(/server error.*The create may have gone through: look for the company/s);

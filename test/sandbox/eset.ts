@@ -17,7 +17,17 @@ export interface EsetServerOptions extends LicenseShapes {
 	companyIdShape?: 'string' | 'companyId' | 'publicId' | 'id';
 	/** Some client code reads `AccessToken`: the login answer's key casing. */
 	tokenKey?: 'accessToken' | 'AccessToken';
+	/** How Search/Companies answers (undocumented, see SEARCH_SHAPES); default `search`. */
+	searchShape?: SearchShape;
 }
+
+/**
+ * Search/Companies answers as the public clients that met the API read them: `search` (a C# client's
+ * model, without customIdentifier and parentCompanyId), `Search` with `Paging.TotalCount` (a PHP tool;
+ * PascalCase entries here); also `companies` with full details (this sandbox's first guess), a bare list.
+ */
+export const SEARCH_SHAPES = ['search', 'Search', 'companies', 'bare'] as const;
+export type SearchShape = (typeof SEARCH_SHAPES)[number];
 
 export interface EsetCompany {
 	companyId: string;
@@ -100,6 +110,7 @@ export class EsetServer extends LoopbackServer {
 		if (typeof settings.tokenLifetimeMs === 'number') this.options.tokenLifetimeMs = settings.tokenLifetimeMs;
 		if (typeof settings.licenseListShape === 'string') this.options.licenseListShape = settings.licenseListShape as LicenseShapes['licenseListShape'];
 		if (typeof settings.usageReportShape === 'string') this.options.usageReportShape = settings.usageReportShape as LicenseShapes['usageReportShape'];
+		if (SEARCH_SHAPES.includes(settings.searchShape as SearchShape)) this.options.searchShape = settings.searchShape as SearchShape;
 	}
 
 	private issueTokens() {
@@ -124,6 +135,11 @@ export class EsetServer extends LoopbackServer {
 
 	private detail(company: EsetCompany) {
 		return { ...company.body, companyId: company.companyId, parentCompanyId: company.parentCompanyId, type: company.type, status: company.status, created: company.created, modified: company.modified };
+	}
+
+	protected lookupKey(request: RecordedRequest): string | undefined {
+		const search = (request.body as { search?: unknown } | undefined)?.search;
+		return request.path === '/api/Search/Companies' ? JSON.stringify(search).toLowerCase() : undefined;
 	}
 
 	protected answer(request: RecordedRequest): Answer {
@@ -240,7 +256,21 @@ export class EsetServer extends LoopbackServer {
 				),
 			),
 		);
-		return ok({ companies: found.slice(page[0], page[0] + page[1]).map((company) => this.detail(company)), totalCount: found.length });
+		const slice = found.slice(page[0], page[0] + page[1]);
+		const entry = (company: EsetCompany) => ({
+			name: company.body.name, state: company.status, companyId: company.companyId, email: company.body.email ?? null, type: company.type, description: company.body.description ?? null,
+		});
+		const pascal = (company: EsetCompany) => Object.fromEntries(Object.entries(entry(company)).map(([key, value]) => [key[0].toUpperCase() + key.slice(1), value]));
+		switch (this.options.searchShape ?? 'search') {
+			case 'search':
+				return ok({ search: slice.map(entry), paging: { skip: page[0], take: page[1], totalCount: found.length } });
+			case 'Search':
+				return ok({ Search: slice.map(pascal), Paging: { Skip: page[0], Take: page[1], TotalCount: found.length } });
+			case 'companies':
+				return ok({ companies: slice.map((company) => this.detail(company)), totalCount: found.length });
+			case 'bare':
+				return ok(slice.map(entry));
+		}
 	}
 
 	private updateCustomer(body: Record<string, unknown>): Answer {

@@ -94,6 +94,11 @@ export class GravityZoneServer extends LoopbackServer {
 		}
 	}
 
+	protected lookupKey(request: RecordedRequest): string | undefined {
+		const body = request.body as { method?: string; params?: { nameFilter?: unknown } } | undefined;
+		return body?.method === 'findCompaniesByName' ? String(body.params?.nameFilter).toLowerCase() : undefined;
+	}
+
 	protected configure(settings: Record<string, unknown>) {
 		if (typeof settings.rateLimitPerSecond === 'number') this.limiter.settings.perSecond = settings.rateLimitPerSecond;
 		if (typeof settings.rateLimitQueue === 'number') this.limiter.settings.queue = settings.rateLimitQueue;

@@ -54,6 +54,7 @@ export async function callEset(
 			bucket,
 			perSecond: settings.requestsPerSecond,
 			timeoutMs: settings.timeoutMs,
+			rateLimitWaitMs: settings.rateLimitWaitMs,
 			isRead: method === 'GET' || READ_PATHS.has(path),
 			login: { expirableField: 'accessToken', loginErrorName: 'EsetLoginError' },
 		});

@@ -82,6 +82,7 @@ export async function callGravityZone(
 			bucket,
 			perSecond: settings.requestsPerSecond * rateClass.share,
 			timeoutMs: settings.timeoutMs,
+			rateLimitWaitMs: settings.rateLimitWaitMs,
 			isRead: READ_METHODS.has(method),
 			login: { expirableField: 'apiKeyVerified', loginErrorName: 'ApiKeyCheckError' },
 		});

@@ -1,7 +1,8 @@
-import type { IDataObject, JsonObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiField } from '../../../shared/apiFields';
+import { unreadableAnswer } from '../../../shared/answerShape';
 import { isPlainObject } from '../../../shared/collectBody';
 import { callEset, type EsetContext } from '../../transport/request';
 
@@ -51,21 +52,6 @@ export function explainLicenseError(error: unknown): unknown {
 	return error;
 }
 
-/** The answer did not hold what the operation needs: an error naming the call and what came back. */
-export function unreadableAnswer(ctx: EsetContext, call: string, expected: string, answer: unknown, itemIndex?: number): NodeApiError {
-	const shape = isPlainObject(answer)
-		? `an object with the keys ${Object.keys(answer).join(', ') || '(none)'}`
-		: Array.isArray(answer)
-			? 'a list'
-			: answer === undefined || answer === ''
-				? 'an empty answer'
-				: `${answer === null ? 'null' : typeof answer}`;
-	return new NodeApiError(ctx.getNode(), { call } as JsonObject, {
-		message: `ESET's answer to ${call} could not be read: expected ${expected}, got ${shape}`,
-		description: 'Nothing was changed because of it. Run the same call with Custom API Call to see the answer, and report it to the maintainers of this node.',
-		itemIndex,
-	});
-}
 
 /** POST /api/License/Detail: quantity, usage, state... of one licence. */
 export async function licenseDetail(ctx: EsetContext, publicLicenseKey: string, itemIndex?: number): Promise<IDataObject> {
@@ -75,6 +61,6 @@ export async function licenseDetail(ctx: EsetContext, publicLicenseKey: string, 
 	} catch (error) {
 		throw explainLicenseError(error);
 	}
-	if (!isPlainObject(answer)) throw unreadableAnswer(ctx, 'License/Detail', 'an object with the licence', answer, itemIndex);
+	if (!isPlainObject(answer)) throw unreadableAnswer(ctx.getNode(), { vendor: 'ESET', call: 'License/Detail' }, answer, 'a licence', { itemIndex });
 	return answer;
 }

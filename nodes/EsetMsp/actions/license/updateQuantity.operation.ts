@@ -9,7 +9,8 @@ import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { isAmbiguous, MAX_AMBIGUOUS_CREATE_RETRIES } from '../../../shared/requestPolicy';
 import { credentialFields } from '../../../shared/sharedCredential';
 import { callEset, esetRequest } from '../../transport/request';
-import { explainLicenseError, licenseDetail, PUBLIC_LICENSE_KEY, unreadableAnswer } from './licenseFields';
+import { explainLicenseError, licenseDetail, PUBLIC_LICENSE_KEY } from './licenseFields';
+import { unreadableAnswer } from '../../../shared/answerShape';
 import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['license'], operation: ['updateQuantity'] };
@@ -82,7 +83,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 
 async function currentQuantity(ctx: IExecuteFunctions, body: IDataObject, itemIndex: number) {
 	const detail = await licenseDetail(ctx, body.publicLicenseKey as string, itemIndex);
-	if (typeof detail.quantity !== 'number') throw unreadableAnswer(ctx, 'License/Detail', 'a numeric quantity', detail, itemIndex);
+	if (typeof detail.quantity !== 'number') throw unreadableAnswer(ctx.getNode(), { vendor: 'ESET', call: 'License/Detail' }, detail, 'a licence with a numeric quantity', { itemIndex });
 	return { quantity: detail.quantity, usage: detail.usage };
 }
 

@@ -80,12 +80,7 @@ async function createCompany(this: IExecuteFunctions, itemIndex: number, collect
 	const lookup = async () => await findCompanyByExactName(this, String(params.name), parentId, itemIndex);
 	if (ifExists !== 'createAnyway') {
 		const existing = await lookup();
-		if (existing && ifExists === 'fail') {
-			throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
-				itemIndex,
-				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
-			});
-		}
+		if (existing && ifExists === 'fail') throw existsAlready(this, itemIndex, existing);
 		if (existing) {
 			const found = { id: existing.id, ...summary, name: existing.name ?? params.name, outcome: 'existing' };
 			return isDryRun(this, itemIndex) ? { dryRun: true, ...found } : found;
@@ -99,6 +94,16 @@ async function createCompany(this: IExecuteFunctions, itemIndex: number, collect
 		ifExists === 'createAnyway' ? undefined : lookup,
 		'look for the company (Find by Name)',
 	);
-	if ('existing' in result) return { id: result.existing.id, ...summary, name: result.existing.name ?? params.name, outcome: 'existing' };
+	if ('existing' in result) {
+		// Refused because another process (or workflow) created it since the look-up above.
+		if (result.afterRefusal && ifExists === 'fail') throw existsAlready(this, itemIndex, result.existing);
+		return { id: result.existing.id, ...summary, name: result.existing.name ?? params.name, outcome: 'existing' };
+	}
 	return { id: result.created, ...summary, outcome: 'created' };
 }
+
+const existsAlready = (ctx: IExecuteFunctions, itemIndex: number, existing: IDataObject) =>
+	new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
+		itemIndex,
+		description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
+	});
