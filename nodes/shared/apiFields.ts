@@ -13,7 +13,9 @@ export type ApiFieldType =
 	| 'multiOptions'
 	| 'object'
 	| 'keyValueMap'
-	| 'objectList';
+	| 'objectList'
+	/** A list of texts (n8n's multiple-value text field), sent as a JSON array of strings. */
+	| 'stringList';
 
 export type StringFormat = 'email' | 'guid' | 'date';
 
@@ -43,8 +45,13 @@ export interface ApiField {
 	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
 	allowedValues?: ReadonlySet<string>;
 	minValue?: number;
-	/** A company ID picked "From list" (the node's listSearch method) or entered "By ID". */
-	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string };
+	/**
+	 * A value picked "From list" (the node's listSearch method) or typed in; a company ID unless `noun`
+	 * and `idLabel` say otherwise (a language picked from the documented ones or typed as a code).
+	 */
+	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string; noun?: string; idLabel?: string };
+	/** A password: a password field in the UI, and its value is never repeated in a message or a Dry Run. */
+	secret?: boolean;
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
 	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
@@ -65,7 +72,8 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 	};
 	switch (field.type) {
 		case 'string':
-			return field.locator ? locatorProperty(field, base) : { ...base, type: 'string', default: field.default ?? '' };
+			if (field.locator) return locatorProperty(field, base);
+			return { ...base, type: 'string', default: field.default ?? '', ...(field.secret ? { typeOptions: { password: true } } : {}) };
 		case 'integer':
 			return {
 				...base,
@@ -85,7 +93,8 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 				type: 'collection',
 				placeholder: field.placeholder ?? 'Add Field',
 				default: {},
-				options: (field.fields ?? []).map(toNodeProperty).sort(byDisplayName),
+				// n8n would ask for a required option even where the collection is hidden: the validator checks it.
+				options: (field.fields ?? []).map((child) => ({ ...toNodeProperty(child), required: undefined })).sort(byDisplayName),
 			};
 		case 'keyValueMap':
 			return {
@@ -97,11 +106,19 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 			};
 		case 'objectList':
 			return { ...base, ...entryList(field, (field.fields ?? []).map(toNodeProperty)) };
+		case 'stringList':
+			return {
+				...base,
+				type: 'string',
+				default: [],
+				typeOptions: { multipleValues: true, multipleValueButtonText: `Add ${field.entryName ?? 'Entry'}` },
+			};
 	}
 }
 
 function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | 'default'>): INodeProperties {
 	const locator = field.locator!;
+	const noun = locator.noun ?? 'company';
 	return {
 		...base,
 		type: 'resourceLocator',
@@ -111,18 +128,18 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a company...',
+				placeholder: `Select a ${noun}...`,
 				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 			},
 			{
-				displayName: 'By ID',
+				displayName: locator.idLabel ?? 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: locator.idExample,
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ID (such as ${locator.idExample})` },
+						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ${locator.noun ?? 'ID'} (such as ${locator.idExample})` },
 					},
 				],
 			},

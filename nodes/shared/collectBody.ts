@@ -129,6 +129,13 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 			}
 			return Object.keys(map).length === 0 ? OMIT : map;
 		}
+		case 'stringList': {
+			// An expression may bring one text with commas, as from a webhook or a CSV cell.
+			const list = typeof raw === 'string' ? raw.split(',').map((part) => part.trim()) : raw;
+			if (!Array.isArray(list)) return list;
+			const texts = list.map((entry) => (typeof entry === 'number' ? String(entry) : entry));
+			return texts.length === 0 && field.omitWhenEmpty ? OMIT : texts;
+		}
 		case 'objectList': {
 			const entries = isPlainObject(raw) ? raw[ENTRIES] : raw;
 			if (!Array.isArray(entries)) return OMIT;

@@ -43,19 +43,21 @@ const needsOneOf = (field: ApiField) =>
 
 function validateString(field: ApiField, value: unknown, path: string[], out: Violation[]) {
 	if (typeof value !== 'string') return out.push({ path, rule: 'must be text' });
+	// A password is never repeated in a message.
+	const got = field.secret ? '' : ` (got "${value}")`;
 	if (field.notBlank && value.trim() === '') return out.push({ path, rule: 'must not be empty' });
 	if (field.maxLength !== undefined && value.length > field.maxLength) {
 		out.push({ path, rule: `must be at most ${field.maxLength} characters (it has ${value.length})` });
 	}
 	if (field.noHtml && HTML_TAG.test(value)) out.push({ path, rule: 'must not contain HTML tags' });
 	if (field.format && !FORMAT_RULES[field.format].test(value)) {
-		out.push({ path, rule: `${FORMAT_RULES[field.format].rule} (got "${value}")` });
+		out.push({ path, rule: `${FORMAT_RULES[field.format].rule}${got}` });
 	}
 	if (field.pattern && !field.pattern.regex.test(value)) {
-		out.push({ path, rule: `${field.pattern.rule} (got "${value}")` });
+		out.push({ path, rule: `${field.pattern.rule}${got}` });
 	}
 	if (field.allowedValues && !field.allowedValues.has(value)) {
-		out.push({ path, rule: `is not one of the documented values (got "${value}")` });
+		out.push({ path, rule: `is not one of the documented values${got}` });
 	}
 	return out.length;
 }
@@ -103,6 +105,13 @@ function validateValue(field: ApiField, value: unknown, path: string[], out: Vio
 			return;
 		case 'keyValueMap':
 			if (!isPlainObject(value)) out.push({ path, rule: 'must be an object of name/value pairs' });
+			return;
+		case 'stringList':
+			if (!Array.isArray(value)) {
+				out.push({ path, rule: 'must be a list' });
+				return;
+			}
+			value.forEach((entry, index) => validateString(field, entry, [...path, String(index)], out));
 			return;
 		case 'objectList':
 			if (!Array.isArray(value)) {
