@@ -22,3 +22,18 @@ export function runCreate(
 			: { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: options.apiKey ?? GZ_PARTNER_KEY } },
 	});
 }
+
+/** Runs the GravityZone node with any resource and operation against the sandbox. */
+export function runGz(server: GravityZoneServer, parameters: INodeParameters, options: RunOptions & NodeOptions = {}) {
+	return runWorkflow(singleNodeWorkflow('gravityZone', parameters, options), {
+		...options,
+		credentials: options.credentialsHelper ? undefined : { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: GZ_PARTNER_KEY } },
+	});
+}
+
+/** A company ID as n8n saves one typed "By ID". */
+export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+
+/** The params of every call of one method, in order. */
+export const paramsOf = (server: GravityZoneServer, method: string) =>
+	server.rpcCalls(method).map((call) => (call.body as { params: Record<string, unknown> }).params);

@@ -1,4 +1,8 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import type { ApiField } from '../../shared/apiFields';
+import type { Show } from '../../shared/operationParts';
+import { RATE_CLASSES } from '../transport/rateClasses';
 
 /** GravityZone company IDs: 24 hex characters in practice (one documented example has 22). */
 export const GZ_COMPANY_LOCATOR = {
@@ -18,3 +22,22 @@ export const gzCompanyIdField = (key: string, description: string): ApiField => 
 });
 
 export const COMPANY_ID = gzCompanyIdField('companyId', 'The company, picked from the list or given by its ID');
+
+/** "3 min 20 s" */
+const minutesAndSeconds = (seconds: number) => {
+	const whole = Math.round(seconds);
+	const minutes = Math.floor(whole / 60);
+	return minutes === 0 ? `${whole} s` : `${minutes} min${whole % 60 ? ` ${whole % 60} s` : ''}`;
+};
+
+/** The notice on operations whose method GravityZone limits to 30 calls per minute per API key. */
+export function perMinuteNotice(method: string, show: Show): INodeProperties {
+	const per100 = 100 / RATE_CLASSES.perMinute30.perSecond;
+	return {
+		displayName: `GravityZone allows ${RATE_CLASSES.perMinute30.perSecond * 60} ${method} calls per minute per API key. The node spaces them out instead of failing: 100 items take about ${minutesAndSeconds(per100)}.`,
+		name: 'perMinuteNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	};
+}

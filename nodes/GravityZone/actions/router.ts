@@ -11,7 +11,9 @@ import * as status from './company/status.operation';
 import * as update from './company/update.operation';
 import * as apiCall from './custom/apiCall.operation';
 import * as generateEmailVerificationCode from './general/generateEmailVerificationCode.operation';
-import * as getLicenseInfo from './licensing/getLicenseInfo.operation';
+import { accountOperations } from './account/description';
+import { licensingOperations } from './licensing/description';
+import { packageOperations } from './package/description';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	return await runOperation(this, {
@@ -26,7 +28,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			delete: status.handler('delete'),
 		},
 		general: { generateEmailVerificationCode: generateEmailVerificationCode.execute },
-		licensing: { getLicenseInfo: getLicenseInfo.execute },
+		licensing: licensingOperations,
+		package: packageOperations,
+		account: accountOperations,
 		custom: { apiCall: apiCall.execute },
 	}, (await requestSettings(this, GZ_REQUESTS_PER_SECOND)).concurrency);
 }
