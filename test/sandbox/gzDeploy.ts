@@ -111,7 +111,11 @@ export class GzDeploy {
 		this.packages.length = 0;
 		this.accounts.length = 0;
 		this.usage.clear();
-		this.packages.push({ id: '5a4f2a3cb1a43d2c3d8b4567', companyId: '54a1a1d3b1a43d2b347b23c1', params: { packageName: 'my package' }, createdAt: 0, seeded: true });
+		// The packages the documented examples name: one of the key's own company, one of TestC2.
+		this.packages.push(
+			{ id: '55b8c1bfb1a43dd71071071b', companyId: this.companies.rootCompanyId, params: { packageName: 'Package Test' }, createdAt: 0, seeded: true },
+			{ id: '5a4f2a3cb1a43d2c3d8b4567', companyId: '54a1a1d3b1a43d2b347b23c1', params: { packageName: 'my package' }, createdAt: 0, seeded: true },
+		);
 		this.accounts.push({
 			id: SEEDED_ACCOUNT_ID,
 			companyId: '58541613aaed7090058b4567',

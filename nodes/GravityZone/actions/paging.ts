@@ -27,18 +27,19 @@ export async function readPages(
 	params: IDataObject,
 	stop: (items: IDataObject[]) => boolean,
 	itemIndex?: number,
+	perPage = PER_PAGE,
 ): Promise<void> {
 	for (let page = 1; ; page++) {
-		const result = await callGravityZone(ctx, api, method, { ...params, page, perPage: PER_PAGE }, itemIndex);
+		const result = await callGravityZone(ctx, api, method, { ...params, page, perPage }, itemIndex);
 		if (!isPlainObject(result) || !Array.isArray(result.items)) throw unreadableAnswer(ctx, method, itemIndex);
 		const items = result.items.filter(isPlainObject);
 		if (stop(items)) return;
 		const pagesCount = typeof result.pagesCount === 'number' ? result.pagesCount : undefined;
-		if (items.length === 0 || (pagesCount !== undefined ? page >= pagesCount : items.length < PER_PAGE)) return;
+		if (items.length === 0 || (pagesCount !== undefined ? page >= pagesCount : items.length < perPage)) return;
 	}
 }
 
-/** Up to `limit` items of a paged list (Infinity: all of them). */
+/** Up to `limit` items of a paged list (Infinity: all of them); a limit below a full page asks for just that many. */
 export async function listItems(
 	ctx: GravityZoneContext,
 	api: GravityZoneApi,
@@ -48,10 +49,11 @@ export async function listItems(
 	itemIndex?: number,
 ): Promise<IDataObject[]> {
 	const found: IDataObject[] = [];
-	await readPages(ctx, api, method, params, (items) => {
+	const stop = (items: IDataObject[]) => {
 		found.push(...items);
 		return found.length >= limit;
-	}, itemIndex);
+	};
+	await readPages(ctx, api, method, params, stop, itemIndex, Math.min(PER_PAGE, limit));
 	return found.slice(0, limit);
 }
 

@@ -35,7 +35,7 @@ export const GET_MONTHLY_USAGE_FIELDS: ApiField[] = [
 	{ key: 'companyRegistrationEndDate', displayName: 'Company Registration End Date', type: 'string', description: 'Only companies created before this date (UTC; GravityZone does not document the format)' },
 ];
 
-const layout: FieldLayout = {
+export const getMonthlyUsageLayout: FieldLayout = {
 	fields: GET_MONTHLY_USAGE_FIELDS,
 	topLevel: ['companyId', 'targetMonth'],
 	collection: 'additionalFields',
@@ -43,7 +43,7 @@ const layout: FieldLayout = {
 	omitEmptyStrings: true,
 };
 
-const [company, month, ...rest] = layoutProperties(layout, show);
+const [company, month, ...rest] = layoutProperties(getMonthlyUsageLayout, show);
 
 // A date picker: a picked day (or a date from an expression) is turned into its month.
 export const description: INodeProperties[] = [company, { ...month, type: 'dateTime', default: '' }, ...rest];
@@ -67,7 +67,7 @@ function usageRules(params: IDataObject): Violation[] {
 
 /** getMonthlyUsage: seats used in a month per service (Endpoint Security product type only). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const params = collectBody(this, itemIndex, layout);
+	const params = collectBody(this, itemIndex, getMonthlyUsageLayout);
 	if (params.targetMonth !== undefined) params.targetMonth = asTargetMonth(params.targetMonth) as IDataObject[string];
 	throwIfInvalid(this, itemIndex, GET_MONTHLY_USAGE_FIELDS, [...validateBody(GET_MONTHLY_USAGE_FIELDS, params), ...usageRules(params)]);
 	const usage = await callGravityZone(this, 'licensing', 'getMonthlyUsage', params, itemIndex);

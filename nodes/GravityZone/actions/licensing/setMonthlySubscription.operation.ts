@@ -38,7 +38,7 @@ export const SET_MONTHLY_SUBSCRIPTION_FIELDS: ApiField[] = [
 	flag('manageSandboxAnalyzer', 'Sandbox Analyzer', 'Whether the company gets Sandbox Analyzer'),
 ];
 
-const layout: FieldLayout = {
+export const setMonthlySubscriptionLayout: FieldLayout = {
 	fields: SET_MONTHLY_SUBSCRIPTION_FIELDS,
 	topLevel: ['companyId'],
 	collection: 'subscriptionFields',
@@ -48,7 +48,7 @@ const layout: FieldLayout = {
 
 export const description: INodeProperties[] = [
 	perMinuteNotice('setMonthlySubscription', show),
-	...layoutProperties(layout, show),
+	...layoutProperties(setMonthlySubscriptionLayout, show),
 	writeOptions(show, [
 		{
 			displayName: 'Extra Params (JSON)',
@@ -73,7 +73,7 @@ function subscriptionRules(params: IDataObject): Violation[] {
 /** setMonthlySubscription: the company's seats from your monthly licence; read them back with Get License Info. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collectBody(this, itemIndex, layout), extra);
+	const params = deepMerge(collectBody(this, itemIndex, setMonthlySubscriptionLayout), extra);
 	throwIfInvalid(this, itemIndex, SET_MONTHLY_SUBSCRIPTION_FIELDS, [...validateBody(SET_MONTHLY_SUBSCRIPTION_FIELDS, params), ...subscriptionRules(params)]);
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await gravityZoneRequest(this, 'licensing', 'setMonthlySubscription', params) };
 	const result = await callGravityZone(this, 'licensing', 'setMonthlySubscription', params, itemIndex);
