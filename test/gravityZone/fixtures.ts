@@ -37,3 +37,11 @@ export const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 /** The params of every call of one method, in order. */
 export const paramsOf = (server: GravityZoneServer, method: string) =>
 	server.rpcCalls(method).map((call) => (call.body as { params: Record<string, unknown> }).params);
+
+/** Sandbox settings, as POST /_sandbox/config takes them. */
+export const configure = (server: GravityZoneServer, settings: Record<string, unknown>) =>
+	fetch(`${server.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify(settings) });
+
+/** An error's texts (message, description, stack, cause...) without `node`, the workflow's own node definition. */
+export const withoutNode = (error: unknown) =>
+	JSON.stringify({ ...(error as object), node: undefined, message: (error as Error).message, stack: (error as Error).stack });

@@ -47,7 +47,7 @@ export function deployGoldenOutput(name: string, server: GravityZoneServer, befo
 			];
 		}
 		case 'gz-get-packages-list':
-			return packages.filter((item) => item.companyId === GZ_ROOT_COMPANY).map((item) => ({ id: item.id, name: item.params.packageName, type: 4 }));
+			return packages.filter((item) => item.companyId === GZ_ROOT_COMPANY).map((item) => ({ id: item.id, name: item.params.packageName as string, type: 4 }));
 		case 'gz-create-account': {
 			const created = accounts.filter((account) => !account.seeded);
 			const { password: _password, ...stored } = params;

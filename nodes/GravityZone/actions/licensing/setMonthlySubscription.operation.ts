@@ -41,7 +41,7 @@ export const SET_MONTHLY_SUBSCRIPTION_FIELDS: ApiField[] = [
 export const setMonthlySubscriptionLayout: FieldLayout = {
 	fields: SET_MONTHLY_SUBSCRIPTION_FIELDS,
 	topLevel: ['companyId'],
-	collection: 'subscriptionFields',
+	collection: 'additionalFields',
 	collectionDisplayName: 'Subscription Fields',
 	omitEmptyStrings: false,
 };
