@@ -133,7 +133,7 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 			// An expression may bring one text with commas, as from a webhook or a CSV cell.
 			const list = typeof raw === 'string' ? raw.split(',').map((part) => part.trim()) : raw;
 			if (!Array.isArray(list)) return list;
-			const texts = list.map((entry) => (typeof entry === 'number' ? String(entry) : entry));
+			const texts = list.map((entry) => (typeof entry === 'number' || typeof entry === 'boolean' ? String(entry) : entry));
 			return texts.length === 0 && field.omitWhenEmpty ? OMIT : texts;
 		}
 		case 'objectList': {

@@ -14,6 +14,8 @@ import { date, email, flag, formatted, integer, type Kind, oneOf, someOf, text }
  * with the nodes.
  */
 export interface Sample {
+	/** The node's resource: "company" unless said. */
+	resource?: string;
 	operation: string;
 	parameters: INodeParameters;
 	item: IDataObject;
@@ -22,8 +24,8 @@ export interface Sample {
 	problems: string[];
 }
 
-const field = (key: string, kind: Kind, inclusion?: number): Spec => ({ key, kind, inclusion });
-const object = (key: string, children: Spec[], keepEmpty: boolean, inclusion?: number): Spec => ({ key, children, keepEmpty, inclusion });
+export const field = (key: string, kind: Kind, inclusion?: number): Spec => ({ key, kind, inclusion });
+export const object = (key: string, children: Spec[], keepEmpty: boolean, inclusion?: number): Spec => ({ key, children, keepEmpty, inclusion });
 const neverMissing = (kind: Kind): Kind => ({ ...kind, valid: kind.valid.filter((value) => value != null), invalid: kind.invalid.filter((value) => value != null) });
 
 /** Request Options: always set, with a rate that keeps 10,000 runs quick (the pacing has tests of its own). */
@@ -36,7 +38,7 @@ const decimal = (min: number, valid: fc.Arbitrary<unknown>): Kind => ({
 		return typeof value === 'number' && value >= min ? { sent: value } : { sent: value, broken: `below ${min} or not a number` };
 	},
 });
-const REQUEST_OPTIONS: Spec = {
+export const REQUEST_OPTIONS: Spec = {
 	key: 'requestOptions',
 	inclusion: 1,
 	children: [
@@ -50,7 +52,7 @@ const REQUEST_OPTIONS: Spec = {
 
 const GZ_ID = /^[0-9a-fA-F]{22,24}$/;
 /** The Partner companies the sandbox starts with (the documented examples' parents) and the key's own. */
-const GZ_PARTNERS = [GZ_ROOT_COMPANY, '5518f5f3b1a43d357e7b23c6', '64259e19a1bf20af00069c', '64babaafab366c53d20c83ca'];
+export const GZ_PARTNERS = [GZ_ROOT_COMPANY, '5518f5f3b1a43d357e7b23c6', '64259e19a1bf20af00069c', '64babaafab366c53d20c83ca'];
 const gzId = (presence = {}) =>
 	formatted(
 		fc.constantFrom(...GZ_PARTNERS),
@@ -168,7 +170,8 @@ function gravityZoneCrossFieldProblems(body: IDataObject): string[] {
 }
 
 /** A Create: the fields of its own (and the Request Options), the "Additional Fields", "Create Anyway". */
-interface CreateOperation {
+export interface CreateOperation {
+	resource?: string;
 	operation: string;
 	top: Spec[];
 	additional: Spec[];
@@ -177,7 +180,7 @@ interface CreateOperation {
 	crossFieldProblems?: (body: IDataObject) => string[];
 }
 
-function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sample> {
+export function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sample> {
 	const top = [...create.top, REQUEST_OPTIONS];
 	return fc.record({ top: drawFields(top, clean), additional: drawFields(create.additional, clean) }).map((drawn) => {
 		const set = new ParameterSet();
@@ -186,6 +189,7 @@ function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sa
 		const { requestOptions: _options, ...body } = { ...main.body, ...rest.body };
 		set.problems.push(...(create.crossFieldProblems?.(body) ?? []));
 		return {
+			resource: create.resource,
 			operation: create.operation,
 			parameters: { ...main.parameters, additionalFields: rest.parameters, options: { ifExists: 'createAnyway' } },
 			item: set.item,
@@ -213,7 +217,7 @@ function companyIdSample(operation: string, kind: Kind, clean: boolean): fc.Arbi
 }
 
 /** Three sets in ten are clean; Create gets most sets, as it has most fields. */
-const mixOf = (build: (clean: boolean) => fc.Arbitrary<Sample>) =>
+export const mixOf = (build: (clean: boolean) => fc.Arbitrary<Sample>) =>
 	fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 7, arbitrary: fc.constant(false) }).chain((clean) => build(clean));
 
 export const gravityZoneSamples = fc.oneof(

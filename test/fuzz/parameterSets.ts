@@ -12,7 +12,9 @@ import { type Kind, literalFits, OMITTED } from './values';
 export type Spec =
 	| { key: string; kind: Kind; inclusion?: number }
 	| { key: string; locator: Kind; inclusion?: number }
-	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; keepEmpty?: boolean }
+	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; keepEmpty?: boolean | 'whenAdded' }
+	/** A list of texts (n8n's multiple-value text field); entries are sent as given. */
+	| { key: string; strings: Kind; inclusion?: number }
 	| { key: string; entries: 'keyValue'; inclusion?: number }
 	| { key: string; entries: 'list'; item: { key: string; kind: Kind }; inclusion?: number };
 
@@ -48,6 +50,7 @@ export function arbitraryOf(spec: Spec, clean: boolean): fc.Arbitrary<unknown> {
 	if ('children' in spec) {
 		return fc.record(Object.fromEntries(spec.children.map((child) => [child.key, maybe(arbitraryOf(child, clean), child.inclusion ?? 0.3)])));
 	}
+	if ('strings' in spec) return fc.array(leaf(spec.strings, clean), { maxLength: 4 });
 	if (spec.entries === 'keyValue') {
 		const name = fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _-]{0,11}$/), fc.constantFrom('', '  '));
 		// A fixed value that starts with "=" is an expression to n8n, so fixed values never do.
@@ -74,7 +77,8 @@ export class ParameterSet {
 
 	/** A field's value as a fixed value when the editor could hold it, otherwise as an expression. */
 	deliver(kind: Kind, draw: LeafDraw): unknown {
-		if (!draw.viaExpression && literalFits(kind, draw.raw)) return draw.raw;
+		// A password is typed into its field: through an expression it would sit in the incoming item, which is no leak of the node's.
+		if ((!draw.viaExpression || kind.secret) && literalFits(kind, draw.raw)) return draw.raw;
 		const key = `field${this.expressions++}`;
 		if (draw.raw !== undefined) this.item[key] = draw.raw as IDataObject[string];
 		return `={{ $json.${key} }}`;
@@ -102,7 +106,18 @@ export class ParameterSet {
 			}
 			const empty = Object.keys(sent).length === 0;
 			if (empty && spec.required) this.problems.push(at);
-			return { parameter, sent: empty && (omitEmptyObjects || !spec.keepEmpty) ? OMITTED : sent };
+			// A top-level collection counts as added when the user added any field to it (even one that reads nothing).
+			const kept = spec.keepEmpty === 'whenAdded' ? Object.keys(parameter).length > 0 : spec.keepEmpty;
+			return { parameter, sent: empty && (omitEmptyObjects || !kept) ? OMITTED : sent };
+		}
+		if ('strings' in spec) {
+			const draws = drawn as LeafDraw[];
+			const sent = draws.map((draw, index) => {
+				const judged = spec.strings.judge(draw.raw);
+				if (judged.broken) this.problems.push(`${at}.${index}`);
+				return judged.sent;
+			});
+			return { parameter: draws.map((draw) => this.deliver(spec.strings, draw)), sent: sent.length ? sent : OMITTED };
 		}
 		if (spec.entries === 'keyValue') {
 			const entries = drawn as Array<{ name: string; value: string }>;
