@@ -1,7 +1,10 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiField } from '../../shared/apiFields';
+import { deepMerge, readJsonObject } from '../../shared/extraParams';
 import type { Show } from '../../shared/operationParts';
+import { throwIfInvalid } from '../../shared/processItems';
+import { validateBody, type Violation } from '../../shared/validateBody';
 import { RATE_CLASSES } from '../transport/rateClasses';
 
 /** GravityZone company IDs: 24 hex characters in practice (one documented example has 22). */
@@ -40,4 +43,29 @@ export function perMinuteNotice(method: string, show: Show): INodeProperties {
 		default: '',
 		displayOptions: { show },
 	};
+}
+
+/** Options > Extra Params (JSON) of a write: `what` says which params it is for (merged by withExtraParams). */
+export const extraParamsOption = (method: string, what = 'fields GravityZone adds after this node was written'): INodeProperties => ({
+	displayName: 'Extra Params (JSON)',
+	name: 'extraParams',
+	type: 'json',
+	default: '{}',
+	description: `Parameters merged into the ${method} params as they are, for ${what}. They win over the fields above.`,
+});
+
+/**
+ * An item's params: the fields it collected merged with Options > Extra Params (JSON), then checked
+ * against the declarations and the operation's rules across fields (nothing is sent when one breaks).
+ */
+export function withExtraParams(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	collected: IDataObject,
+	fields: ApiField[],
+	rules: (params: IDataObject) => Violation[],
+): IDataObject {
+	const params = deepMerge(collected, readJsonObject(ctx, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex));
+	throwIfInvalid(ctx, itemIndex, fields, [...validateBody(fields, params), ...rules(params)]);
+	return params;
 }

@@ -1,5 +1,5 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { type IfExists, isDryRun } from '../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../shared/pacing';
@@ -62,4 +62,19 @@ async function run(ctx: IExecuteFunctions, spec: FindOrCreate): Promise<IDataObj
 	const result = await createWithoutDuplicates(spec.create, ifExists === 'createAnyway' ? undefined : spec.lookup, spec.howToCheck);
 	if ('existing' in result) return { ...spec.existingOutput(result.existing), outcome: 'existing' };
 	return { ...result.created, outcome: 'created' };
+}
+
+/**
+ * The new object's ID from the create's answer, or (an answer without it: the object is there) from a
+ * look-up; an error when neither has it.
+ */
+export async function createdIdOrLookup(ctx: IExecuteFunctions, spec: Pick<FindOrCreate, 'itemIndex' | 'noun' | 'key' | 'lookup'>, id: string | undefined, method: string): Promise<string> {
+	const found = id ?? ((await spec.lookup())?.id as string | undefined);
+	if (found !== undefined) return found;
+	const title = `${spec.noun[0].toUpperCase()}${spec.noun.slice(1)}`;
+	throw new NodeApiError(ctx.getNode(), {} as JsonObject, {
+		message: `GravityZone answered ${method} for the ${spec.noun} ${spec.key} without its ID, and the ${spec.noun} was not found afterwards`,
+		description: `Look for the ${spec.noun} with ${title} > Get Many before running this item again.`,
+		itemIndex: spec.itemIndex,
+	});
 }

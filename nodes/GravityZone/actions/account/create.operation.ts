@@ -1,16 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, layoutProperties } from '../../../shared/collectBody';
-import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { ifExistsOption, writeOptions } from '../../../shared/operationParts';
-import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
+import type { SendItem } from '../../../shared/processItems';
 import { maskSecrets, secretValues } from '../../../shared/secrets';
-import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
-import { perMinuteNotice } from '../common';
-import { findOrCreate } from '../findOrCreate';
+import { extraParamsOption, perMinuteNotice, withExtraParams } from '../common';
+import { createdIdOrLookup, findOrCreate } from '../findOrCreate';
 import { CREATE_ACCOUNT_FIELDS } from './accountFields';
 import { accountRules } from './accountRules';
 import { findAccountByEmail } from './findAccount';
@@ -29,14 +26,7 @@ export const description: INodeProperties[] = [
 	perMinuteNotice('createAccount', show),
 	...layoutProperties(createAccountLayout, show),
 	writeOptions(show, [
-		{
-			displayName: 'Extra Params (JSON)',
-			name: 'extraParams',
-			type: 'json',
-			default: '{}',
-			description:
-				'Parameters merged into the createAccount params as they are, such as phoneNumber (its second key is not documented) or fields GravityZone adds later. They win over the fields above.',
-		},
+		extraParamsOption('createAccount', 'phoneNumber (its second key is not documented) or fields GravityZone adds later'),
 		ifExistsOption('same e-mail, ignoring case, among the accounts of the same company', 'account'),
 	]),
 ];
@@ -48,34 +38,29 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 }
 
 async function createAccount(this: IExecuteFunctions, itemIndex: number, collected: IDataObject): Promise<IDataObject> {
-	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collected, extra);
-	throwIfInvalid(this, itemIndex, CREATE_ACCOUNT_FIELDS, [...validateBody(CREATE_ACCOUNT_FIELDS, params), ...accountRules(params)]);
+	const params = withExtraParams(this, itemIndex, collected, CREATE_ACCOUNT_FIELDS, accountRules);
 	const email = String(params.email);
 	const companyId = typeof params.companyId === 'string' ? params.companyId : undefined;
 	const summary = { email, ...(companyId ? { companyId } : {}) };
-	const lookup = async () => await findAccountByEmail(this, email, companyId, itemIndex);
-	return await findOrCreate(this, {
+	const spec = {
 		itemIndex,
 		noun: 'account',
 		key: `with the e-mail ${email}`,
+		lookup: async () => await findAccountByEmail(this, email, companyId, itemIndex),
+	};
+	return await findOrCreate(this, {
+		...spec,
 		// GravityZone's e-mail uniqueness may span companies: one lock per e-mail, whatever the company.
 		sameKey: [email.trim().toLowerCase()],
-		lookup,
 		existingOutput: (existing) => ({ id: existing.id, ...summary, email: existing.email ?? email }),
 		dryRunRequest: async () => await gravityZoneRequest(this, 'accounts', 'createAccount', maskSecrets(CREATE_ACCOUNT_FIELDS, params)),
 		howToCheck: 'look for the account (Account > Get Many)',
 		secrets: secretValues(CREATE_ACCOUNT_FIELDS, params),
 		create: async () => {
+			// The documented answer is the new ID.
 			const result = await callGravityZone(this, 'accounts', 'createAccount', params, itemIndex);
-			// The documented answer is the new ID; without it the account is looked up.
-			const id = typeof result === 'string' && result !== '' ? result : ((await lookup())?.id as string | undefined);
-			if (id === undefined) throw new NodeApiError(this.getNode(), {} as JsonObject, {
-				message: `GravityZone answered createAccount for ${email} without the new account's ID, and the account was not found afterwards`,
-				description: 'Look for the account with Account > Get Many before running this item again.',
-				itemIndex,
-			});
-			return { id, ...summary };
+			const id = typeof result === 'string' && result !== '' ? result : undefined;
+			return { id: await createdIdOrLookup(this, spec, id, 'createAccount'), ...summary };
 		},
 	});
 }

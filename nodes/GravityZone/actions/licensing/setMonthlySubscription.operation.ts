@@ -3,12 +3,10 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import type { ApiField } from '../../../shared/apiFields';
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
-import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { isDryRun, writeOptions } from '../../../shared/operationParts';
-import { throwIfInvalid } from '../../../shared/processItems';
-import { validateBody, type Violation } from '../../../shared/validateBody';
+import type { Violation } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
-import { gzCompanyIdField, perMinuteNotice } from '../common';
+import { extraParamsOption, gzCompanyIdField, perMinuteNotice, withExtraParams } from '../common';
 
 const show = { resource: ['licensing'], operation: ['setMonthlySubscription'] };
 
@@ -50,14 +48,7 @@ export const description: INodeProperties[] = [
 	perMinuteNotice('setMonthlySubscription', show),
 	...layoutProperties(setMonthlySubscriptionLayout, show),
 	writeOptions(show, [
-		{
-			displayName: 'Extra Params (JSON)',
-			name: 'extraParams',
-			type: 'json',
-			default: '{}',
-			description:
-				'Parameters merged into the params as they are, for those the stored page cuts off (such as ownUse, resell, assignedProtectionModel, as in createCompany\'s licenseSubscription). They win over the fields above.',
-		},
+		extraParamsOption('setMonthlySubscription', "those the stored page cuts off (such as ownUse, resell, assignedProtectionModel, as in createCompany's licenseSubscription)"),
 	]),
 ];
 
@@ -72,9 +63,7 @@ function subscriptionRules(params: IDataObject): Violation[] {
 
 /** setMonthlySubscription: the company's seats from your monthly licence; read them back with Get License Info. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collectBody(this, itemIndex, setMonthlySubscriptionLayout), extra);
-	throwIfInvalid(this, itemIndex, SET_MONTHLY_SUBSCRIPTION_FIELDS, [...validateBody(SET_MONTHLY_SUBSCRIPTION_FIELDS, params), ...subscriptionRules(params)]);
+	const params = withExtraParams(this, itemIndex, collectBody(this, itemIndex, setMonthlySubscriptionLayout), SET_MONTHLY_SUBSCRIPTION_FIELDS, subscriptionRules);
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await gravityZoneRequest(this, 'licensing', 'setMonthlySubscription', params) };
 	const result = await callGravityZone(this, 'licensing', 'setMonthlySubscription', params, itemIndex);
 	const { companyId, ...sent } = params;

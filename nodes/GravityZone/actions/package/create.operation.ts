@@ -3,13 +3,12 @@ import { NodeApiError } from 'n8n-workflow';
 
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, isPlainObject, layoutProperties } from '../../../shared/collectBody';
-import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { ifExistsOption, writeOptions } from '../../../shared/operationParts';
-import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
+import type { SendItem } from '../../../shared/processItems';
 import { maskSecrets, secretValues } from '../../../shared/secrets';
-import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
-import { findOrCreate } from '../findOrCreate';
+import { extraParamsOption, withExtraParams } from '../common';
+import { createdIdOrLookup, findOrCreate } from '../findOrCreate';
 import { findPackageByName } from './findPackage';
 import { CREATE_PACKAGE_FIELDS } from './packageFields';
 import { packageRules } from './packageRules';
@@ -27,14 +26,7 @@ export const createPackageLayout: FieldLayout = {
 export const description: INodeProperties[] = [
 	...layoutProperties(createPackageLayout, show),
 	writeOptions(show, [
-		{
-			displayName: 'Extra Params (JSON)',
-			name: 'extraParams',
-			type: 'json',
-			default: '{}',
-			description:
-				'Parameters merged into the createPackage params as they are: roles and deploymentOptions (their keys are not documented), and fields GravityZone adds later. They win over the fields above.',
-		},
+		extraParamsOption('createPackage', 'roles and deploymentOptions (their keys are not documented) and fields GravityZone adds later'),
 		ifExistsOption('same package name, ignoring case and surrounding spaces, in the same company', 'package'),
 	]),
 ];
@@ -59,19 +51,19 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 }
 
 async function createPackage(this: IExecuteFunctions, itemIndex: number, collected: IDataObject): Promise<IDataObject> {
-	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collected, extra);
-	throwIfInvalid(this, itemIndex, CREATE_PACKAGE_FIELDS, [...validateBody(CREATE_PACKAGE_FIELDS, params), ...packageRules(params)]);
+	const params = withExtraParams(this, itemIndex, collected, CREATE_PACKAGE_FIELDS, packageRules);
 	const packageName = String(params.packageName);
 	const companyId = typeof params.companyId === 'string' ? params.companyId : undefined;
 	const summary = { packageName, ...(companyId ? { companyId } : {}) };
-	const lookup = async () => await findPackageByName(this, packageName, companyId, itemIndex);
-	return await findOrCreate(this, {
+	const spec = {
 		itemIndex,
 		noun: 'package',
 		key: `named "${packageName}"`,
+		lookup: async () => await findPackageByName(this, packageName, companyId, itemIndex),
+	};
+	return await findOrCreate(this, {
+		...spec,
 		sameKey: [companyId ?? '', packageName.trim().toLowerCase()],
-		lookup,
 		existingOutput: (existing) => ({ id: existing.id, ...summary, packageName: existing.name ?? packageName }),
 		dryRunRequest: async () => await gravityZoneRequest(this, 'packages', 'createPackage', maskSecrets(CREATE_PACKAGE_FIELDS, params)),
 		howToCheck: 'look for the package (Package > Get Many)',
@@ -85,14 +77,7 @@ async function createPackage(this: IExecuteFunctions, itemIndex: number, collect
 					itemIndex,
 				});
 			}
-			// An answer without the ID: the package is there, so its ID is looked up.
-			const id = createdId(result) ?? ((await lookup())?.id as string | undefined);
-			if (id === undefined) throw new NodeApiError(this.getNode(), {} as JsonObject, {
-				message: `GravityZone answered createPackage for "${packageName}" without the new package's ID, and the package was not found afterwards`,
-				description: 'Look for the package with Package > Get Many before running this item again.',
-				itemIndex,
-			});
-			return { id, ...summary };
+			return { id: await createdIdOrLookup(this, spec, createdId(result), 'createPackage'), ...summary };
 		},
 	});
 }
