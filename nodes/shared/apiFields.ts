@@ -46,10 +46,10 @@ export interface ApiField {
 	allowedValues?: ReadonlySet<string>;
 	minValue?: number;
 	/**
-	 * A value picked "From list" (the node's listSearch method) or typed in; a company ID unless `noun`
-	 * and `idLabel` say otherwise (a language picked from the documented ones or typed as a code).
+	 * A value picked "From list" (the node's listSearch method) or typed "By ID"; a company unless `noun`
+	 * says otherwise (a language picked from the documented ones or typed as a code).
 	 */
-	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string; noun?: string; idLabel?: string };
+	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string; noun?: string };
 	/** A password: a password field in the UI, and its value is never repeated in a message or a Dry Run. */
 	secret?: boolean;
 	/** object: at least one child must be set. */
@@ -132,7 +132,7 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 			},
 			{
-				displayName: locator.idLabel ?? 'By ID',
+				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: locator.idExample,

@@ -1,13 +1,19 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-import { documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
+import { DEPLOY_GOLDEN_API, deployGoldenOutput } from '../harness/deployGoldens';
+import { GzDeploy } from '../sandbox/gzDeploy';
+import { DEPLOY_EXAMPLES_DIR, documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { checkEditor } from './editor';
 import { createContext, type E2eContext } from './context';
 
 const goldens = readdirSync(SHARED_EXAMPLES)
 	.filter((file) => file.endsWith('.request.json'))
+	.map((file) => file.replace('.request.json', ''))
+	.sort();
+const gzDeployGoldens = readdirSync(DEPLOY_EXAMPLES_DIR)
+	.filter((file) => file.startsWith('gz-') && file.endsWith('.request.json'))
 	.map((file) => file.replace('.request.json', ''))
 	.sort();
 
@@ -46,6 +52,22 @@ describe('in a real n8n, against the sandbox', () => {
 			expect(context.eset.created.map((company) => company.body)).toStrictEqual([documentedRequest(name)]);
 			expect(context.eset.created[0].parentCompanyId).toBe(documentedRequest<{ parentCompanyId: string }>(name).parentCompanyId);
 		}
+	});
+
+	it('runs all eight GravityZone deploy golden workflows', () => {
+		expect(gzDeployGoldens).toStrictEqual(Object.keys(DEPLOY_GOLDEN_API).sort());
+	});
+
+	it.each(gzDeployGoldens)('golden %s: sends the documented params; the output matches the sandbox', async (name) => {
+		const before = structuredClone(context.gravityZone.state());
+		const run = await context.n8n.execute(context.ids.get(name)!);
+		expect(run.status).toBe('success');
+		const documented = documentedRequest<{ method: string; params: Record<string, unknown> }>(name);
+		expect(context.gravityZone.rpcCalls(documented.method).map((call) => (call.body as { params: unknown }).params)).toStrictEqual([documented.params]);
+		const output = run.runData.GravityZone[0].data!.main[0].map((item) => item.json);
+		expect(output).toStrictEqual(deployGoldenOutput(name, context.gravityZone, before));
+		// The documented examples' uninstall and account passwords reached the sandbox, and nothing n8n printed.
+		for (const secret of GzDeploy.secretsReceived) expect(JSON.stringify(run.runData)).not.toContain(secret);
 	});
 
 	it('scheduled bulk onboarding: every CSV row in ESET, the valid ones in GravityZone, and a summary', async () => {

@@ -155,7 +155,7 @@ export const CREATE_PACKAGE_FIELDS: ApiField[] = [
 		displayName: 'Language',
 		type: 'string',
 		pattern: { regex: LANGUAGE_CODE, rule: 'must be a language of the form ll_CC, such as en_US' },
-		locator: { searchListMethod: 'searchPackageLanguages', idRegex: LANGUAGE_CODE, idExample: 'en_US', noun: 'language', idLabel: 'By Code' },
+		locator: { searchListMethod: 'searchPackageLanguages', idRegex: LANGUAGE_CODE, idExample: 'en_US', noun: 'language' },
 		description: 'Language of the installer: one of the documented languages, or any ll_CC code GravityZone accepts (GravityZone uses en_US when left out)',
 	},
 	{ key: 'modules', displayName: 'Modules', type: 'object', placeholder: 'Add Module', description: 'Modules to install (1) or leave out (0); a module not sent counts as disabled', fields: MODULES },
