@@ -45,6 +45,8 @@ export function redactSecrets<T>(error: T, secrets: string[]): T {
 		if (seen.has(holder)) return;
 		seen.add(holder);
 		for (const key of new Set([...Object.keys(holder), 'message', 'description', 'stack', 'cause'])) {
+			// `node` is the workflow's node definition (n8n hands out a copy): not the error's text.
+			if (key === 'node') continue;
 			const value = holder[key];
 			if (typeof value === 'string') {
 				const clean = redact(value);

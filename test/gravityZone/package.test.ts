@@ -170,6 +170,20 @@ describe('GravityZone Package: the uninstall password stays secret', () => {
 		});
 	});
 
+	it('the item after such an error still sends the password the user set', async () => {
+		await withGravityZone(async (server) => {
+			server.scriptNext(isRpc('createPackage'), rpcError(1, -32602, 'Invalid params', `Password "${PASSWORD}" was used before`));
+			const items = [{ name: 'First Pack' }, { name: 'Second Pack' }];
+			const { output } = await createPackage(
+				server,
+				{ packageName: '={{ $json.name }}', additionalFields: { settings: { uninstallPassword: PASSWORD } }, requestOptions: { concurrency: 1 } },
+				{ items, continueOnFail: true },
+			);
+			expect(output('Node').map((item) => item.json.outcome ?? 'error')).toStrictEqual(['error', 'created']);
+			expect(paramsOf(server, 'createPackage').map((params) => (params.settings as { uninstallPassword: string }).uninstallPassword)).toStrictEqual([PASSWORD, PASSWORD]);
+		});
+	});
+
 	it('Get masks the password should GravityZone return it in the settings', async () => {
 		await withGravityZone(async (server) => {
 			const id = (await createPackage(server, { additionalFields: { settings: { uninstallPassword: PASSWORD } } })).output('Node')[0].json.id as string;
