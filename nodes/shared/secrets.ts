@@ -32,10 +32,36 @@ export function secretValues(fields: ApiField[], body: IDataObject): string[] {
 	return values;
 }
 
+/** The keys of every declared secret field (at any depth). */
+export function secretKeys(fields: ApiField[]): Set<string> {
+	const keys = new Set<string>();
+	const visit = (level: ApiField[]) => level.forEach((field) => (field.secret ? keys.add(field.key) : visit(field.fields ?? [])));
+	visit(fields);
+	return keys;
+}
+
 /**
- * Removes secrets from an error before n8n shows or logs it: every text in the error and what it
- * carries (message, description, stack, cause, the vendor's answer), in case a vendor repeats a
- * password it refused.
+ * The secrets typed into a node as fixed values: texts under one of `keys` anywhere in its parameters
+ * (an expression is left out: its text is no secret, and its value is not in the parameters).
+ */
+export function typedSecrets(parameters: unknown, keys: Set<string>): string[] {
+	const found: string[] = [];
+	const visit = (value: unknown) => {
+		if (typeof value !== 'object' || value === null) return;
+		for (const [key, child] of Object.entries(value)) {
+			if (keys.has(key) && typeof child === 'string' && child !== '' && !child.startsWith('=')) found.push(child);
+			else visit(child);
+		}
+	};
+	visit(parameters);
+	return found;
+}
+
+/**
+ * Removes secrets from an error before n8n shows, stores or logs it: every text in the error and what it
+ * carries (message, description, stack, cause, the vendor's answer), in case a vendor repeats a password
+ * it refused; and the node n8n attaches (a copy of the workflow's node, whose parameters hold a password
+ * typed into its field) is replaced by a copy without them.
  */
 export function redactSecrets<T>(error: T, secrets: string[]): T {
 	if (secrets.length === 0) return error;
@@ -45,12 +71,14 @@ export function redactSecrets<T>(error: T, secrets: string[]): T {
 		if (seen.has(holder)) return;
 		seen.add(holder);
 		for (const key of new Set([...Object.keys(holder), 'message', 'description', 'stack', 'cause'])) {
-			// `node` is the workflow's node definition (n8n hands out a copy): not the error's text.
-			if (key === 'node') continue;
 			const value = holder[key];
 			if (typeof value === 'string') {
 				const clean = redact(value);
 				if (clean !== value) holder[key] = clean;
+			} else if (key === 'node' && isPlainObject(value)) {
+				const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+				walk(copy);
+				holder[key] = copy;
 			} else if (typeof value === 'object' && value !== null) {
 				walk(value as Record<string, unknown>);
 			}

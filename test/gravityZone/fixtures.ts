@@ -42,6 +42,5 @@ export const paramsOf = (server: GravityZoneServer, method: string) =>
 export const configure = (server: GravityZoneServer, settings: Record<string, unknown>) =>
 	fetch(`${server.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify(settings) });
 
-/** An error's texts (message, description, stack, cause...) without `node`, the workflow's own node definition. */
-export const withoutNode = (error: unknown) =>
-	JSON.stringify({ ...(error as object), node: undefined, message: (error as Error).message, stack: (error as Error).stack });
+/** An error as n8n stores it: its own fields (the node it attaches included), message and stack. */
+export const errorText = (error: unknown) => JSON.stringify({ ...(error as object), message: (error as Error).message, stack: (error as Error).stack });

@@ -110,7 +110,7 @@ describe('GravityZone pacing of the deploy methods, per API key and class', () =
 		expect(classOf('licensing', ['setMonthlySubscription', 'getLicenseInfo', 'getMonthlyUsage', 'getMonthlyUsagePerProductType'])).toStrictEqual(['perMinute30', 'slow', 'slow', 'slow']);
 	});
 
-	it('spaces createAccount calls 2 s apart (30 per minute), so the sandbox with the documented limits never answers 429', async () => {
+	it('spaces createAccount calls 2 s apart (30 per minute); the sandbox with the documented limits answers no 429', async () => {
 		await withGravityZone(async (server) => {
 			const items = [1, 2, 3, 4].map((n) => ({ email: `user${n}@acme.example` }));
 			const { output } = await runGz(
@@ -121,7 +121,9 @@ describe('GravityZone pacing of the deploy methods, per API key and class', () =
 			expect(output('Node').map((item) => item.json.outcome)).toStrictEqual(['created', 'created', 'created', 'created']);
 			const sent = server.rpcCalls('createAccount').map((request) => request.receivedAt!);
 			expect(server.requests.filter((request) => request.outcome === 429)).toHaveLength(0);
-			for (let n = 1; n < sent.length; n++) expect(sent[n] - sent[n - 1]).toBeGreaterThanOrEqual(1900);
+			// Each slot comes 2 s after the one before; a slow machine may deliver one request late (not early), so
+			// the span is measured, with a second of slack for the first request's own delay. Unpaced it is ~0.
+			expect(sent[sent.length - 1] - sent[0]).toBeGreaterThanOrEqual((sent.length - 1) * 2000 - 1000);
 		});
 	});
 });

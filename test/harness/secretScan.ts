@@ -43,10 +43,7 @@ function serialize(value: unknown): string {
 		seen.add(current);
 		if (current instanceof Error) {
 			const { name, message, stack } = current;
-			// `node` is the workflow's own node, its parameters as the user typed them (a password typed
-			// into a password field included): the workflow, not something the node put in the error.
-			const { node: _node, ...own } = current as Error & { node?: unknown };
-			return { ...own, name, message, stack, cause: (current as { cause?: unknown }).cause };
+			return { ...current, name, message, stack, cause: (current as { cause?: unknown }).cause };
 		}
 		return current;
 	});
