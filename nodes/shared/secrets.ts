@@ -58,32 +58,38 @@ export function typedSecrets(parameters: unknown, keys: Set<string>): string[] {
 }
 
 /**
+ * Below this length a value cannot be a password the node sends (both documented rules ask for at least
+ * 6 characters): masking it in a text would only garble the message ("l" in every word).
+ */
+const SHORTEST_SENT_SECRET = 6;
+
+/**
  * Removes secrets from an error before n8n shows, stores or logs it: every text in the error and what it
  * carries (message, description, stack, cause, the vendor's answer), in case a vendor repeats a password
- * it refused; and the node n8n attaches (a copy of the workflow's node, whose parameters hold a password
- * typed into its field) is replaced by a copy without them.
+ * it refused; and the node n8n attaches (a copy of the workflow's node, whose parameters hold what was
+ * typed into the password fields) is replaced by a copy with the values under `keys` masked.
  */
-export function redactSecrets<T>(error: T, secrets: string[]): T {
-	if (secrets.length === 0) return error;
-	const redact = (text: string) => secrets.reduce((current, secret) => current.split(secret).join(MASKED), text);
+export function redactSecrets<T>(error: T, secrets: string[], keys: Set<string> = new Set()): T {
+	const sent = secrets.filter((secret) => secret.length >= SHORTEST_SENT_SECRET);
+	const redact = (text: string) => sent.reduce((current, secret) => current.split(secret).join(MASKED), text);
 	const seen = new WeakSet<object>();
-	const walk = (holder: Record<string, unknown>) => {
+	const walk = (holder: Record<string, unknown>, inNode: boolean) => {
 		if (seen.has(holder)) return;
 		seen.add(holder);
 		for (const key of new Set([...Object.keys(holder), 'message', 'description', 'stack', 'cause'])) {
 			const value = holder[key];
 			if (typeof value === 'string') {
-				const clean = redact(value);
+				const clean = inNode && keys.has(key) && value !== '' && !value.startsWith('=') ? MASKED : redact(value);
 				if (clean !== value) holder[key] = clean;
-			} else if (key === 'node' && isPlainObject(value)) {
+			} else if (key === 'node' && !inNode && isPlainObject(value)) {
 				const copy = JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
-				walk(copy);
+				walk(copy, true);
 				holder[key] = copy;
 			} else if (typeof value === 'object' && value !== null) {
-				walk(value as Record<string, unknown>);
+				walk(value as Record<string, unknown>, inNode);
 			}
 		}
 	};
-	if (typeof error === 'object' && error !== null) walk(error as Record<string, unknown>);
+	if (typeof error === 'object' && error !== null && (sent.length > 0 || keys.size > 0)) walk(error as Record<string, unknown>, false);
 	return error;
 }

@@ -26,7 +26,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		return await route(this);
 	} catch (error) {
 		// n8n stores and logs a copy of the node with the error: a password typed into its field is masked there.
-		throw redactSecrets(error, typedSecrets(this.getNode().parameters, SECRET_KEYS));
+		throw redactSecrets(error, typedSecrets(this.getNode().parameters, SECRET_KEYS), SECRET_KEYS);
 	}
 }
 
