@@ -17,6 +17,21 @@ const gzDeployGoldens = readdirSync(DEPLOY_EXAMPLES_DIR)
 	.map((file) => file.replace('.request.json', ''))
 	.sort();
 
+/**
+ * n8n answers its readiness check before it has activated the published workflows: until then a
+ * production webhook is "not registered" (404), which says nothing about the workflow. Sends again
+ * until the webhook is there (a request n8n refused that way ran nothing).
+ */
+async function postOnceRegistered(url: string, init: RequestInit): Promise<Response> {
+	for (let attempt = 0; ; attempt++) {
+		const response = await fetch(url, init);
+		if (response.status !== 404 || attempt === 120) return response;
+		const text = await response.clone().text();
+		if (!text.includes('is not registered')) return response;
+		await new Promise((resolve) => setTimeout(resolve, 1000));
+	}
+}
+
 describe('in a real n8n, against the sandbox', () => {
 	let context: E2eContext;
 	let server: ChildProcess | undefined;
@@ -141,7 +156,7 @@ describe('in a real n8n, against the sandbox', () => {
 		});
 
 		it('PSA webhook: creates the customer in both consoles and answers with both IDs', async () => {
-			const response = await fetch(`${context.baseUrl}/webhook/msp-onboarding`, {
+			const response = await postOnceRegistered(`${context.baseUrl}/webhook/msp-onboarding`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({
