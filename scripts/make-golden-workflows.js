@@ -14,6 +14,11 @@ const { ENTRIES, FIRST_FIELDS, MORE_FIELDS } = require(path.join(root, 'dist/nod
 const { searchLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/search.operation'));
 const { updateQuantityLayout } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/updateQuantity.operation'));
 const { PUBLIC_LICENSE_KEY } = require(path.join(root, 'dist/nodes/EsetMsp/actions/license/licenseFields'));
+const gzAction = (file) => require(path.join(root, 'dist/nodes/GravityZone/actions', file));
+const { createPackageLayout } = gzAction('package/create.operation');
+const { createAccountLayout } = gzAction('account/create.operation');
+const { setMonthlySubscriptionLayout } = gzAction('licensing/setMonthlySubscription.operation');
+const { getMonthlyUsageLayout } = gzAction('licensing/getMonthlyUsage.operation');
 
 // The same credentials the examples use, so `npm start` and the end-to-end tests import one set.
 const SANDBOX_CREDENTIALS = {
@@ -114,6 +119,38 @@ for (const [name, { operation, fields, paging = {}, fixed = {} }] of Object.entr
 		parameters[key] = toParameter(field, value);
 	}
 	const data = workflow(`Golden: ${name}`, 'esetMsp', 'esetMspApi', parameters, 'License');
+	fs.writeFileSync(path.join(root, 'test/golden', `${name}.workflow.json`), JSON.stringify(data, null, '\t') + '\n');
+	console.log(`wrote test/golden/${name}.workflow.json`);
+}
+
+// The GravityZone examples of examples/deploy/ (REFERENCE-deploy.md): one operation each, named "GravityZone".
+const byId = (value) => ({ __rl: true, mode: 'id', value });
+/** mm/yyyy as n8n's date picker saves a day of that month. */
+const pickedMonth = (month) => `${month.slice(3)}-${month.slice(0, 2)}-01T00:00:00`;
+const firstPage = (page) => {
+	if (page !== 1) throw new Error('Get Many starts at page 1');
+};
+
+const GZ_DEPLOY = {
+	'gz-create-package': (params) => parametersFor(createPackageLayout, params, { resource: 'package', operation: 'create' }),
+	'gz-create-account': (params) => parametersFor(createAccountLayout, params, { resource: 'account', operation: 'create' }),
+	'gz-delete-account': ({ accountId }) => ({ resource: 'account', operation: 'delete', accountId }),
+	'gz-get-accounts-list': ({ page, perPage, companyId }) => (firstPage(page), { resource: 'account', operation: 'getMany', companyId: byId(companyId), limit: perPage }),
+	'gz-get-installation-links': ({ companyId, packageName }) => ({ resource: 'package', operation: 'getInstallationLinks', companyId: byId(companyId), packageName }),
+	'gz-get-monthly-usage': ({ targetMonth, ...params }) => ({
+		...parametersFor(getMonthlyUsageLayout, params, { resource: 'licensing', operation: 'getMonthlyUsage' }),
+		targetMonth: pickedMonth(targetMonth),
+	}),
+	'gz-get-packages-list': ({ page, perPage }) => (firstPage(page), { resource: 'package', operation: 'getMany', limit: perPage }),
+	'gz-set-monthly-subscription': (params) => parametersFor(setMonthlySubscriptionLayout, params, { resource: 'licensing', operation: 'setMonthlySubscription' }),
+};
+
+const deployExamples = path.join(examples, 'deploy');
+for (const file of fs.readdirSync(deployExamples).filter((f) => f.startsWith('gz-') && f.endsWith('.request.json')).sort()) {
+	const name = file.replace('.request.json', '');
+	if (!GZ_DEPLOY[name]) throw new Error(`No golden workflow for ${file}`);
+	const example = JSON.parse(fs.readFileSync(path.join(deployExamples, file), 'utf8'));
+	const data = workflow(`Golden: ${name}`, 'gravityZone', 'gravityZoneApi', GZ_DEPLOY[name](example.params), 'GravityZone');
 	fs.writeFileSync(path.join(root, 'test/golden', `${name}.workflow.json`), JSON.stringify(data, null, '\t') + '\n');
 	console.log(`wrote test/golden/${name}.workflow.json`);
 }

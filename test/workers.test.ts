@@ -66,7 +66,7 @@ describe('two n8n processes, one vendor: duplicates', () => {
 			expect(server.created).toHaveLength(1);
 			expect(items.filter((item) => item.outcome === 'created')).toStrictEqual([{ id: company.id, name: 'Twin Dental', type: 1, outcome: 'created' }]);
 			expect(items.filter((item) => item.error !== undefined).map((item) => item.error)).toStrictEqual([
-				`Item 0: a company named "Twin Dental" exists already (id ${company.id})`,
+				`In item 0 (the 1st): a company named "Twin Dental" exists already (id ${company.id})`,
 			]);
 		});
 	});

@@ -14,7 +14,7 @@ export type ApiFieldType =
 	| 'object'
 	| 'keyValueMap'
 	| 'objectList'
-	/** A JSON list of strings, entered as comma-separated text (or a list from an expression). */
+	/** A list of texts: n8n's multiple-value text field, or comma-separated text from an expression; sent as a JSON array of strings. */
 	| 'stringList';
 
 export type StringFormat = 'email' | 'guid' | 'date';
@@ -51,8 +51,13 @@ export interface ApiField {
 	/** options / allowedValues: the accepted value a refused one was probably meant as ("USA" -> "US"). */
 	suggest?: (value: string) => string | undefined;
 	minValue?: number;
-	/** A company ID picked "From list" (the node's listSearch method) or entered "By ID". */
-	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string };
+	/**
+	 * A value picked "From list" (the node's listSearch method) or typed "By ID"; a company unless `noun`
+	 * says otherwise (a language picked from the documented ones or typed as a code).
+	 */
+	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string; noun?: string };
+	/** A password: a password field in the UI, and its value is never repeated in a message or a Dry Run. */
+	secret?: boolean;
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
 	/**
@@ -81,9 +86,7 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 	switch (field.type) {
 		case 'string':
 			if (field.locator) return locatorProperty(field, base);
-			return { ...base, type: field.datePicker ? 'dateTime' : 'string', default: field.default ?? '' };
-		case 'stringList':
-			return { ...base, type: 'string', default: field.default ?? '' };
+			return { ...base, type: field.datePicker ? 'dateTime' : 'string', default: field.default ?? '', ...(field.secret ? { typeOptions: { password: true } } : {}) };
 		case 'integer':
 			return {
 				...base,
@@ -104,7 +107,8 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 				type: 'collection',
 				placeholder: field.placeholder ?? 'Add Field',
 				default: {},
-				options: (field.fields ?? []).map(toNodeProperty).sort(byDisplayName),
+				// n8n would ask for a required option even where the collection is hidden: the validator checks it.
+				options: (field.fields ?? []).map((child) => ({ ...toNodeProperty(child), required: undefined })).sort(byDisplayName),
 			};
 		case 'keyValueMap':
 			return {
@@ -116,11 +120,19 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 			};
 		case 'objectList':
 			return { ...base, ...entryList(field, (field.fields ?? []).map(toNodeProperty)) };
+		case 'stringList':
+			return {
+				...base,
+				type: 'string',
+				default: [],
+				typeOptions: { multipleValues: true, multipleValueButtonText: `Add ${field.entryName ?? 'Entry'}` },
+			};
 	}
 }
 
 function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | 'default'>): INodeProperties {
 	const locator = field.locator!;
+	const noun = locator.noun ?? 'company';
 	return {
 		...base,
 		type: 'resourceLocator',
@@ -130,7 +142,7 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a company...',
+				placeholder: `Select a ${noun}...`,
 				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 			},
 			{
@@ -141,7 +153,7 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ID (such as ${locator.idExample})` },
+						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ${locator.noun ?? 'ID'} (such as ${locator.idExample})` },
 					},
 				],
 			},

@@ -118,10 +118,11 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 			return omitEmptyStrings && isBlank(value) ? OMIT : value;
 		}
 		case 'stringList': {
+			// An expression may bring one text with commas, as from a webhook or a CSV cell.
 			const list = typeof raw === 'string' ? raw.split(',') : raw;
 			if (!Array.isArray(list)) return raw;
 			const entries = list
-				.map((entry) => (typeof entry === 'number' ? String(entry) : typeof entry === 'string' ? entry.trim() : entry))
+				.map((entry) => (typeof entry === 'number' || typeof entry === 'boolean' ? String(entry) : typeof entry === 'string' ? entry.trim() : entry))
 				.filter((entry) => entry !== '');
 			return entries.length === 0 && (field.omitWhenEmpty || omitEmptyStrings) ? OMIT : entries;
 		}

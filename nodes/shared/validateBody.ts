@@ -54,16 +54,18 @@ function notAccepted(field: ApiField, value: unknown, listed: string): string {
 
 function validateString(field: ApiField, value: unknown, path: string[], out: Violation[]) {
 	if (typeof value !== 'string') return out.push({ path, rule: 'must be text' });
+	// A password is never repeated in a message.
+	const got = field.secret ? '' : ` (got "${value}")`;
 	if (field.notBlank && value.trim() === '') return out.push({ path, rule: 'must not be empty' });
 	if (field.maxLength !== undefined && value.length > field.maxLength) {
 		out.push({ path, rule: `must be at most ${field.maxLength} characters (it has ${value.length})` });
 	}
 	if (field.noHtml && HTML_TAG.test(value)) out.push({ path, rule: 'must not contain HTML tags' });
 	if (field.format && !FORMAT_RULES[field.format].test(value)) {
-		out.push({ path, rule: `${FORMAT_RULES[field.format].rule} (got "${value}")` });
+		out.push({ path, rule: `${FORMAT_RULES[field.format].rule}${got}` });
 	}
 	if (field.pattern && !field.pattern.regex.test(value)) {
-		out.push({ path, rule: `${field.pattern.rule} (got "${value}")` });
+		out.push({ path, rule: `${field.pattern.rule}${got}` });
 	}
 	if (field.allowedValues && !field.allowedValues.has(value)) {
 		out.push({ path, rule: notAccepted(field, value, 'is not one of the documented values') });

@@ -172,11 +172,12 @@ export class N8n {
 
 	/** Executes a workflow with `n8n execute` and returns its run data (printed at log level info). */
 	async execute(id: string): Promise<{ status: string; runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown> }>> }; error?: unknown }>> }> {
-		const stdout = await this.cliOrThrow(['execute', `--id=${id}`, '--rawOutput']);
+		// n8n 2.41.1's CLI sometimes dies (SIGSEGV) after it printed a complete run: the run printed is what counts.
+		const { stdout, stderr, status } = await this.cli(['execute', `--id=${id}`, '--rawOutput']);
 		// The run is printed as indented JSON: from a line "{" to the next line "}" (log lines may follow).
 		const start = stdout.search(/^\{$/m);
 		const end = start < 0 ? -1 : stdout.slice(start).search(/^\}$/m);
-		if (end < 0) throw new Error(`n8n execute printed no run data:\n${stdout}`);
+		if (end < 0) throw new Error(`n8n execute (exit status ${status}) printed no run data:\n${stdout}\n${stderr}`);
 		const run = JSON.parse(stdout.slice(start, start + end + 1));
 		return { status: run.status, runData: run.data.resultData.runData };
 	}

@@ -1,7 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 
 import { expectLicenseGolden, LICENSE_GOLDEN_CALLS, seedLicenseGoldens } from '../harness/licenseGoldens';
 import { isRpc, rpcError } from '../sandbox/gravityZone';
+import { DEPLOY_GOLDEN_API, deployGoldenOutput } from '../harness/deployGoldens';
+import { GzDeploy } from '../sandbox/gzDeploy';
+import { DEPLOY_EXAMPLES_DIR, documentedRequest } from '../harness/golden';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { checkLicenseEditor, inspectEditor } from './editor';
 import { createContext, type E2eContext } from './context';
@@ -19,6 +23,11 @@ async function waitForWebhook(url: string): Promise<void> {
 	}
 	throw new Error(`The webhook ${url} was not registered within 2 minutes`);
 }
+
+const gzDeployGoldens = readdirSync(DEPLOY_EXAMPLES_DIR)
+	.filter((file) => file.startsWith('gz-') && file.endsWith('.request.json'))
+	.map((file) => file.replace('.request.json', ''))
+	.sort();
 
 describe('in a real n8n, against the sandbox', () => {
 	let context: E2eContext;
@@ -52,6 +61,22 @@ describe('in a real n8n, against the sandbox', () => {
 		const run = await context.n8n.execute(context.ids.get(name)!);
 		expect(run.status).toBe('success');
 		expectLicenseGolden(name, context.eset, run.runData.License[0].data!.main[0].map((item) => item.json));
+	});
+
+	it('runs all eight GravityZone deploy golden workflows', () => {
+		expect(gzDeployGoldens).toStrictEqual(Object.keys(DEPLOY_GOLDEN_API).sort());
+	});
+
+	it.each(gzDeployGoldens)('golden %s: sends the documented params; the output matches the sandbox', async (name) => {
+		const before = structuredClone(context.gravityZone.state());
+		const run = await context.n8n.execute(context.ids.get(name)!);
+		expect(run.status).toBe('success');
+		const documented = documentedRequest<{ method: string; params: Record<string, unknown> }>(name);
+		expect(context.gravityZone.rpcCalls(documented.method).map((call) => (call.body as { params: unknown }).params)).toStrictEqual([documented.params]);
+		const output = run.runData.GravityZone[0].data!.main[0].map((item) => item.json);
+		expect(output).toStrictEqual(deployGoldenOutput(name, context.gravityZone, before));
+		// The documented examples' uninstall and account passwords reached the sandbox, and nothing n8n printed.
+		for (const secret of GzDeploy.secretsReceived) expect(JSON.stringify(run.runData)).not.toContain(secret);
 	});
 
 	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, counts created, existing and failed apart', async () => {

@@ -14,6 +14,8 @@ import { date, email, flag, formatted, integer, type Kind, oneOf, someOf, text }
  * with the nodes.
  */
 export interface Sample {
+	/** The node's resource: "company" unless said. */
+	resource?: string;
 	operation: string;
 	parameters: INodeParameters;
 	item: IDataObject;
@@ -22,8 +24,8 @@ export interface Sample {
 	problems: string[];
 }
 
-const field = (key: string, kind: Kind, inclusion?: number): Spec => ({ key, kind, inclusion });
-const object = (key: string, children: Spec[], inclusion?: number): Spec => ({ key, children, inclusion });
+export const field = (key: string, kind: Kind, inclusion?: number): Spec => ({ key, kind, inclusion });
+export const object = (key: string, children: Spec[], inclusion?: number): Spec => ({ key, children, inclusion });
 const isSet = (value: unknown) => value != null && !(typeof value === 'string' && value.trim() === '');
 const neverMissing = (kind: Kind): Kind => ({ ...kind, valid: kind.valid.filter(isSet), invalid: kind.invalid.filter(isSet) });
 
@@ -37,7 +39,7 @@ const decimal = (min: number, valid: fc.Arbitrary<unknown>): Kind => ({
 		return typeof value === 'number' && value >= min ? { sent: value } : { sent: value, broken: `below ${min} or not a number` };
 	},
 });
-const REQUEST_OPTIONS: Spec = {
+export const REQUEST_OPTIONS: Spec = {
 	key: 'requestOptions',
 	inclusion: 1,
 	children: [
@@ -54,7 +56,7 @@ const onCreate = { omitBlank: true };
 
 const GZ_ID = /^[0-9a-fA-F]{22,24}$/;
 /** The Partner companies the sandbox starts with (the documented examples' parents) and the key's own. */
-const GZ_PARTNERS = [GZ_ROOT_COMPANY, '5518f5f3b1a43d357e7b23c6', '64259e19a1bf20af00069c', '64babaafab366c53d20c83ca'];
+export const GZ_PARTNERS = [GZ_ROOT_COMPANY, '5518f5f3b1a43d357e7b23c6', '64259e19a1bf20af00069c', '64babaafab366c53d20c83ca'];
 const gzId = (presence: { required?: boolean; omitBlank?: boolean } = {}) =>
 	formatted(
 		fc.constantFrom(...GZ_PARTNERS),
@@ -186,14 +188,15 @@ function gravityZoneCrossFieldProblems(body: IDataObject): string[] {
 }
 
 /** A Create: the fields of its own (and the Request Options), the "Additional Fields", "Create Anyway". */
-interface CreateOperation {
+export interface CreateOperation {
+	resource?: string;
 	operation: string;
 	top: Spec[];
 	additional: Spec[];
 	crossFieldProblems?: (body: IDataObject) => string[];
 }
 
-function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sample> {
+export function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sample> {
 	const top = [...create.top, REQUEST_OPTIONS];
 	return fc.record({ top: drawFields(top, clean), additional: drawFields(create.additional, clean) }).map((drawn) => {
 		const set = new ParameterSet();
@@ -202,6 +205,7 @@ function createSamples(create: CreateOperation, clean: boolean): fc.Arbitrary<Sa
 		const { requestOptions: _options, ...body } = { ...main.body, ...rest.body };
 		set.problems.push(...(create.crossFieldProblems?.(body) ?? []));
 		return {
+			resource: create.resource,
 			operation: create.operation,
 			parameters: { ...main.parameters, additionalFields: rest.parameters, options: { ifExists: 'createAnyway' } },
 			item: set.item,
@@ -228,7 +232,7 @@ function companyIdSample(operation: string, kind: Kind, clean: boolean): fc.Arbi
 }
 
 /** Three sets in ten are clean; Create gets most sets, as it has most fields. */
-const mixOf = (build: (clean: boolean) => fc.Arbitrary<Sample>) =>
+export const mixOf = (build: (clean: boolean) => fc.Arbitrary<Sample>) =>
 	fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 7, arbitrary: fc.constant(false) }).chain((clean) => build(clean));
 
 export const gravityZoneSamples = fc.oneof(

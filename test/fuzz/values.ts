@@ -25,6 +25,8 @@ export interface Kind {
 	judge(raw: unknown): Judgement;
 	ui: UiType;
 	options?: readonly unknown[];
+	/** A password: typed in as a fixed value whenever it can be. */
+	secret?: boolean;
 }
 
 /**

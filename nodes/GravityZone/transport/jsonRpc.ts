@@ -19,7 +19,19 @@ import { panelDescription } from '../../shared/errorText';
 export const GZ_REQUESTS_PER_SECOND = RATE_CLASSES.default.perSecond;
 
 /** Methods that only read: sent again after a transient failure. */
-const READ_METHODS = new Set(['findCompaniesByName', 'getCompanyDetails', 'getCompaniesList', 'getLicenseInfo', 'getApiKeyDetails']);
+const READ_METHODS = new Set([
+	'findCompaniesByName',
+	'getCompanyDetails',
+	'getCompaniesList',
+	'getLicenseInfo',
+	'getApiKeyDetails',
+	'getPackagesList',
+	'getPackageDetails',
+	'getInstallationLinks',
+	'getAccountsList',
+	'getMonthlyUsage',
+	'getMonthlyUsagePerProductType',
+]);
 
 export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing' | 'packages' | 'accounts';
 

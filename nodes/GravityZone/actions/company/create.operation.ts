@@ -4,14 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import { FIRST_FIELDS } from '../../../shared/apiFields';
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, layoutProperties } from '../../../shared/collectBody';
-import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { credentialFields } from '../../../shared/sharedCredential';
-import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
+import type { SendItem } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
-import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
+import { extraParamsOption, withExtraParams } from '../common';
 import { CREATE_COMPANY_FIELDS, LICENSE_SUBSCRIPTION } from './companyFields';
 import { companyRules } from './companyRules';
 import { findCompanyByExactName } from './findCompany';
@@ -43,14 +42,7 @@ export const description: INodeProperties[] = [
 	},
 	...rest,
 	writeOptions(show, [
-		{
-			displayName: 'Extra Params (JSON)',
-			name: 'extraParams',
-			type: 'json',
-			default: '{}',
-			description:
-				'Parameters merged into the createCompany params as they are, for fields GravityZone adds after this node was written. They win over the fields above.',
-		},
+		extraParamsOption('createCompany'),
 		ifExistsOption('same name, ignoring case and surrounding spaces, under the same parent'),
 	]),
 ];
@@ -68,12 +60,7 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 }
 
 async function createCompany(this: IExecuteFunctions, itemIndex: number, collected: IDataObject): Promise<IDataObject> {
-	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collected, extra);
-	throwIfInvalid(this, itemIndex, CREATE_COMPANY_FIELDS, [
-		...validateBody(CREATE_COMPANY_FIELDS, params),
-		...companyRules(params),
-	]);
+	const params = withExtraParams(this, itemIndex, collected, CREATE_COMPANY_FIELDS, companyRules);
 	const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'returnExisting') as IfExists;
 	const summary = { name: params.name, type: params.type };
 	const parentId = typeof params.parentId === 'string' ? params.parentId : undefined;
