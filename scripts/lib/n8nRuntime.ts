@@ -109,13 +109,17 @@ function lastN8nError(text: string): string {
 	return (telling ? `${telling} (${ending.replace(/:$/, '')})` : (ending ?? 'no output')).slice(0, 400);
 }
 
-/** Like n8n's Community Nodes install: the packed package unpacked into .n8n/nodes/node_modules. */
-export function installPackage(userFolder: string): void {
+/**
+ * Like n8n's Community Nodes install: the packed package unpacked into .n8n/nodes/node_modules. Installs
+ * the package `npm run build` wrote to `packageDir` (by default the combined package).
+ */
+export function installPackage(userFolder: string, packageDir = path.join(PROJECT_ROOT, 'dist-packages', PACKAGE_NAME)): void {
+	const packageName: string = JSON.parse(readFileSync(path.join(packageDir, 'package.json'), 'utf8')).name;
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', PACKAGE_NAME);
+	const target = path.join(nodesDir, 'node_modules', packageName);
 	const packDir = mkdtempSync(path.join(tmpdir(), 'n8n-pack-'));
 	try {
-		const packed = spawnSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', packDir], {
+		const packed = spawnSync('npm', ['pack', packageDir, '--silent', '--ignore-scripts', '--pack-destination', packDir], {
 			cwd: PROJECT_ROOT,
 			encoding: 'utf8',
 		});
@@ -136,7 +140,7 @@ export function installPackage(userFolder: string): void {
 	writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
 	writeFileSync(
 		path.join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE_NAME]: manifest.version } }, null, 2),
+		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [packageName]: manifest.version } }, null, 2),
 	);
 }
 
