@@ -4,11 +4,12 @@ import tseslint from 'typescript-eslint';
 
 // The rules n8n's verification applies (eslint-plugin-n8n-nodes-base and
 // @n8n/eslint-plugin-community-nodes) run on nodes/, credentials/ and package.json; tests and
-// scripts get ordinary TypeScript rules (they may use node:http, process and timers).
+// scripts get ordinary TypeScript rules (they may use node:http, process and timers). packages/ only links
+// to sources linted where they are (see README "Releasing").
 const verification = communityNodes.configs.recommended.rules;
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.cache/**', '**/*.js', '**/*.mjs'] },
+	{ ignores: ['dist/**', 'dist-packages/**', 'packages/**', 'node_modules/**', 'coverage/**', '.cache/**', '**/*.js', '**/*.mjs'] },
 	{
 		files: ['**/*.ts'],
 		extends: [tseslint.configs.recommended],

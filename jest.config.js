@@ -1,6 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
-	testEnvironment: 'node',
+	// node, and workers that exit as soon as jest is done with them (see the file).
+	testEnvironment: '<rootDir>/test/workerEnvironment.js',
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {

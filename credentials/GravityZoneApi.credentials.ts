@@ -44,7 +44,7 @@ export class GravityZoneApi implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'An API key from My Account > API keys with the Companies API enabled (and the General API for the connection test). Creating companies needs the key of a Partner company.',
+				'An API key from My Account > API keys with the Companies API enabled (and the General API for the connection test; the Packages, Accounts and Licensing APIs for those operations). Creating companies needs the key of a Partner company.',
 		},
 		{
 			// Filled by preAuthentication: the declarative credential test cannot read a JSON-RPC error

@@ -122,7 +122,7 @@ async function measure(sandbox: Sandbox, target: Target, vendor: Vendor, client:
 async function main() {
 	if (PROFILE_DIR) mkdirSync(PROFILE_DIR, { recursive: true });
 	progress(`checking Node 24 and n8n... (load average ${loadavg().map((load) => load.toFixed(2)).join(' ')}, ${cpus().length} CPUs)`);
-	const install = ensureN8n();
+	const install = await ensureN8n();
 	const sandbox = await startSandbox(0, 0);
 	const urls = { esetBaseUrl: sandbox.eset.url, gravityZoneUrl: sandbox.gravityZone.url };
 	progress('preparing n8n: installing the package, importing the credentials, importing and publishing the bench workflows...');

@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { ESET_LOGIN_REFUSED } from '../credentials/EsetMspApi.credentials';
-import { freePort } from '../test/e2e/context';
 import { startSandbox } from '../test/sandbox/cli';
-import { installPackage, N8n, n8nEnv, PROJECT_ROOT } from './lib/n8nRuntime';
+import { freePort, installPackage, N8n, n8nEnv, PROJECT_ROOT } from './lib/n8nRuntime';
 
 /**
  * A real n8n 1.x runs the package: every golden workflow, the PSA webhook example (n8n started, the

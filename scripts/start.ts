@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { startSandbox } from '../test/sandbox/cli';
-import { ensureN8n, installPackage, log, N8n, n8nEnv, OWNER, PACKAGE_NAME, PROJECT_ROOT, setupOwner } from './lib/n8nRuntime';
+import { ensureN8n, installPackage, log, N8n, n8nEnv, OWNER, PACKAGE_NAME, PROJECT_ROOT, setupOwner, startUserFolder } from './lib/n8nRuntime';
 
 /**
  * `npm start`: the sandbox of both APIs, and a real n8n with this package installed as a community
@@ -10,10 +10,10 @@ import { ensureN8n, installPackage, log, N8n, n8nEnv, OWNER, PACKAGE_NAME, PROJE
  */
 async function main() {
 	const port = Number(process.env.N8N_PORT ?? 5678);
-	log('checking Node 24 and n8n (the first run installs them: a few minutes)...');
-	const install = ensureN8n();
+	log('checking Node 24 and n8n (the first run installs them: about 25 minutes; later runs check them, under a minute)...');
+	const install = await ensureN8n();
 	const { eset, gravityZone, info } = await startSandbox(8931, 8932);
-	const userFolder = process.env.N8N_START_USER_FOLDER ?? path.join(PROJECT_ROOT, '.cache', 'n8n-user');
+	const userFolder = startUserFolder();
 	log(`installing ${PACKAGE_NAME} into ${userFolder}/.n8n/nodes as n8n's Community Nodes install does...`);
 	installPackage(userFolder);
 	const n8n = new N8n(install, n8nEnv(userFolder, port));

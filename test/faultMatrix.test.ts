@@ -1,7 +1,8 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { runCreateCustomer, withEset } from './esetMsp/fixtures';
-import { runCreate, withGravityZone } from './gravityZone/fixtures';
+import { byId, runCreate, runGz, withGravityZone } from './gravityZone/fixtures';
+import { GZ_ROOT_COMPANY, type GravityZoneServer } from './sandbox/gravityZone';
 import { itLeaksNoSecret } from './harness/secretScan';
 import { EsetServer } from './sandbox/eset';
 import type { FaultConfig } from './sandbox/loopbackServer';
@@ -28,7 +29,7 @@ function outcomes(items: INodeExecutionData[]) {
 	return { successes, failures };
 }
 
-describe(`fault matrix: ${ITEMS} creates per vendor under throttling, errors, resets and lost answers`, () => {
+describe(`fault matrix: ${ITEMS} creates per create operation under throttling, errors, resets and lost answers`, () => {
 	it('GravityZone: zero duplicates, zero lost', async () => {
 		await withGravityZone(async (server) => {
 			await fetch(`${server.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify({ ...FAULTS, rateLimit: false }) });
@@ -49,6 +50,62 @@ describe(`fault matrix: ${ITEMS} creates per vendor under throttling, errors, re
 			expect(injected.length).toBeGreaterThan(ITEMS * 0.4);
 		});
 	}, 240_000);
+
+	// Items spread over 20 customer companies (50 each), so each find-or-create lookup reads one page.
+	const COMPANIES = Array.from({ length: 20 }, (_, n) => `fa17${String(n).padStart(20, '0')}`);
+	const deployItems = (prefix: string) =>
+		Array.from({ length: ITEMS }, (_, n) => ({ name: `${prefix} ${n}`, email: `${prefix.toLowerCase().replace(/ /g, '.')}${n}@acme.example`, companyId: COMPANIES[n % COMPANIES.length] }));
+	const faultyGravityZone = async (server: GravityZoneServer) => {
+		for (const id of COMPANIES) server.companies.push({ id, params: { type: 1, name: `Fault Customer ${id}` }, parentId: GZ_ROOT_COMPANY, isSuspended: false, createdAt: '2026-01-01T00:00:00Z' });
+		await fetch(`${server.url}/_sandbox/config`, { method: 'POST', body: JSON.stringify({ ...FAULTS, rateLimit: false }) });
+	};
+
+	it('GravityZone Package > Create: zero duplicates, zero lost', async () => {
+		await withGravityZone(async (server) => {
+			await faultyGravityZone(server);
+			const { output } = await runGz(
+				server,
+				{ resource: 'package', operation: 'create', packageName: '={{ $json.name }}', additionalFields: { companyId: byId('={{ $json.companyId }}') }, requestOptions: { requestsPerSecond: 0, concurrency: 8 } },
+				{ items: deployItems('Fault Pack'), continueOnFail: true },
+			);
+			const { successes } = outcomes(output('Node'));
+			const created = server.deploy.packages.filter((item) => !item.seeded);
+			const keys = created.map((item) => `${item.companyId} ${String(item.params.packageName)}`);
+			expect(new Set(keys).size).toBe(keys.length);
+			expect(created).toHaveLength(successes.length);
+			for (const item of successes) {
+				expect(created.find((pack) => pack.id === item.json.id)?.params).toMatchObject({ packageName: item.json.packageName, companyId: item.json.companyId });
+			}
+			expect(successes.length).toBeGreaterThan(ITEMS * 0.99);
+		});
+	}, 300_000);
+
+	it('GravityZone Account > Create: zero duplicates, zero lost', async () => {
+		await withGravityZone(async (server) => {
+			await faultyGravityZone(server);
+			const { output } = await runGz(
+				server,
+				{
+					resource: 'account',
+					operation: 'create',
+					email: '={{ $json.email }}',
+					profile: { fullName: '={{ $json.name }}' },
+					additionalFields: { companyId: byId('={{ $json.companyId }}'), password: 'Fault-Pa55word!' },
+					requestOptions: { requestsPerSecond: 0, concurrency: 8 },
+				},
+				{ items: deployItems('Fault User'), continueOnFail: true },
+			);
+			const { successes } = outcomes(output('Node'));
+			const created = server.deploy.accounts.filter((account) => !account.seeded);
+			const emails = created.map((account) => String(account.params.email));
+			expect(new Set(emails).size).toBe(emails.length);
+			expect(created).toHaveLength(successes.length);
+			for (const item of successes) {
+				expect(created.find((account) => account.id === item.json.id)).toMatchObject({ companyId: item.json.companyId, params: { email: item.json.email } });
+			}
+			expect(successes.length).toBeGreaterThan(ITEMS * 0.99);
+		});
+	}, 300_000);
 
 	it('ESET, with tokens that expire every 5 s: zero duplicates, zero lost', async () => {
 		await withEset(

@@ -57,7 +57,7 @@ describe('ESET sandbox', () => {
 			const { call, accessToken } = await session(server);
 			const companyId = (await call('/api/Company/Create/customer', customer('Acme', { customIdentifier: 'PSA-1', email: 'a@acme.example', tags: [{ tag: 'x' }] }))).body;
 			const search = await call('/api/Search/Companies', { search: { 'PSA-1': [5] }, skip: 0, take: 10 });
-			expect((search.body as { companies: Json[] }).companies.map((company) => company.companyId)).toStrictEqual([companyId]);
+			expect((search.body as { search: Json[] }).search.map((company) => company.companyId)).toStrictEqual([companyId]);
 			await call('/api/Company/Update/customer', { companyId, email: '', tagsToAdd: [{ tag: 'y' }], tagsToRemove: [{ tag: 'x' }] });
 			const detail = (await call('/api/Company/Detail', { companyId })).body as Json;
 			expect(detail).toMatchObject({ email: null, customIdentifier: 'PSA-1', tags: [{ tag: 'y' }] });
@@ -70,6 +70,40 @@ describe('ESET sandbox', () => {
 			expect((await call('/api/License/Order', { quantity: 5, productCode: '116', customerId: ESET_ROOT_COMPANY, licenseType: 1 })).status).toBe(400);
 			expect((await call('/api/Company/Delete', { companyId })).status).toBe(200);
 			expect(server.created).toHaveLength(0);
+		});
+	});
+
+	it('answers Search/Companies in each shape the public clients read, and the earlier guesses', async () => {
+		await withServer(new EsetServer(), async (server) => {
+			const { call } = await session(server);
+			const companyId = (await call('/api/Company/Create/customer', customer('Acme', { customIdentifier: 'PSA-1' }))).body;
+			const searched = async (searchShape: string) => {
+				await post(`${server.url}/_sandbox/config`, { searchShape });
+				return (await call('/api/Search/Companies', { search: { acme: [0] }, skip: 0, take: 10 })).body;
+			};
+			const entry = { name: 'Acme', state: 'Active', companyId, email: null, type: 1007, description: null };
+			expect(await searched('search')).toStrictEqual({ search: [entry], paging: { skip: 0, take: 10, totalCount: 1 } });
+			expect(await searched('Search')).toStrictEqual({
+				Search: [{ Name: 'Acme', State: 'Active', CompanyId: companyId, Email: null, Type: 1007, Description: null }],
+				Paging: { Skip: 0, Take: 10, TotalCount: 1 },
+			});
+			expect(await searched('companies')).toMatchObject({ companies: [{ companyId, customIdentifier: 'PSA-1', parentCompanyId: ESET_ROOT_COMPANY }], totalCount: 1 });
+			expect(await searched('bare')).toStrictEqual([entry]);
+		});
+	});
+
+	it('holds the first look-ups of the same search until two have come (a forced race)', async () => {
+		await withServer(new EsetServer(), async (server) => {
+			const { call } = await session(server);
+			await post(`${server.url}/_sandbox/config`, { holdLookupsUntil: 2 });
+			let firstAnswered = false;
+			const first = call('/api/Search/Companies', { search: { Race: [0] }, skip: 0, take: 10 }).then(() => (firstAnswered = true));
+			await new Promise((resolve) => setTimeout(resolve, 300));
+			expect(firstAnswered).toBe(false);
+			await call('/api/Search/Companies', { search: { race: [0] }, skip: 0, take: 10 });
+			await first;
+			// Released: later look-ups of it go straight through.
+			expect((await call('/api/Search/Companies', { search: { Race: [0] }, skip: 0, take: 10 })).status).toBe(200);
 		});
 	});
 });

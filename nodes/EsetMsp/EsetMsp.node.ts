@@ -8,8 +8,9 @@ import * as search from './actions/company/search.operation';
 import * as status from './actions/company/status.operation';
 import * as updateCustomer from './actions/company/updateCustomer.operation';
 import * as apiCall from './actions/custom/apiCall.operation';
-import * as order from './actions/license/order.operation';
+import { licenseProperties } from './actions/license/description';
 import { router } from './actions/router';
+import { operationSubtitle } from '../shared/operationParts';
 import { requestOptionsProperty } from '../shared/pacing';
 import { searchCompanies } from './methods/listSearch';
 
@@ -20,7 +21,8 @@ export class EsetMsp implements INodeType {
 		icon: { light: 'file:../../icons/eset.svg', dark: 'file:../../icons/eset.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		// Replaced in the constructor by the chosen operation's action ("Create a company").
+		subtitle: '={{$parameter["operation"]}}',
 		description: 'Onboard and manage customers in ESET MSP Administrator 2 (EMA 2)',
 		defaults: { name: 'ESET MSP' },
 		usableAsTool: true,
@@ -94,22 +96,6 @@ export class EsetMsp implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { resource: ['license'] } },
-				options: [
-					{
-						name: 'Order',
-						value: 'order',
-						description: 'Order a full or trial licence for a customer; returns its public licence key',
-						action: 'Order a license',
-					},
-				],
-				default: 'order',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
 				displayOptions: { show: { resource: ['custom'] } },
 				options: [
 					{
@@ -129,13 +115,17 @@ export class EsetMsp implements INodeType {
 			...status.description('suspend'),
 			...status.description('unsuspend'),
 			...status.description('delete'),
-			...order.description,
+			...licenseProperties,
 			...apiCall.description,
 			requestOptionsProperty(0, 'EMA 2 documents no limit'),
 		],
 	};
 
 	methods = { listSearch: { searchCompanies } };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -9,11 +9,14 @@ import * as status from './actions/company/status.operation';
 import * as update from './actions/company/update.operation';
 import * as apiCall from './actions/custom/apiCall.operation';
 import * as generateEmailVerificationCode from './actions/general/generateEmailVerificationCode.operation';
-import * as getLicenseInfo from './actions/licensing/getLicenseInfo.operation';
+import { accountProperties } from './actions/account/description';
+import { licensingProperties } from './actions/licensing/description';
+import { packageProperties } from './actions/package/description';
 import { router } from './actions/router';
+import { operationSubtitle } from '../shared/operationParts';
 import { requestOptionsProperty } from '../shared/pacing';
 import { GZ_REQUESTS_PER_SECOND } from './transport/jsonRpc';
-import { searchCompanies } from './methods/listSearch';
+import { searchCompanies, searchPackageLanguages } from './methods/listSearch';
 
 export class GravityZone implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,8 +25,9 @@ export class GravityZone implements INodeType {
 		icon: { light: 'file:../../icons/gravityzone.svg', dark: 'file:../../icons/gravityzone.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Onboard and manage companies in Bitdefender GravityZone (Companies API)',
+		// Replaced in the constructor by the chosen operation's action ("Create a company").
+		subtitle: '={{$parameter["operation"]}}',
+		description: 'Onboard companies in Bitdefender GravityZone and make them ready to deploy: installation packages and links, user accounts, monthly seats and usage',
 		defaults: { name: 'Bitdefender GravityZone' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -36,10 +40,12 @@ export class GravityZone implements INodeType {
 				type: 'options',
 				noDataExpression: true,
 				options: [
+					{ name: 'Account', value: 'account' },
 					{ name: 'Company', value: 'company' },
 					{ name: 'Custom API Call', value: 'custom' },
 					{ name: 'General', value: 'general' },
 					{ name: 'Licensing', value: 'licensing' },
+					{ name: 'Package', value: 'package' },
 				],
 				default: 'company',
 			},
@@ -118,22 +124,6 @@ export class GravityZone implements INodeType {
 				name: 'operation',
 				type: 'options',
 				noDataExpression: true,
-				displayOptions: { show: { resource: ['licensing'] } },
-				options: [
-					{
-						name: 'Get License Info',
-						value: 'getLicenseInfo',
-						description: 'Read the licence of a company (subscription type 1 means a trial)',
-						action: 'Get license info',
-					},
-				],
-				default: 'getLicenseInfo',
-			},
-			{
-				displayName: 'Operation',
-				name: 'operation',
-				type: 'options',
-				noDataExpression: true,
 				displayOptions: { show: { resource: ['custom'] } },
 				options: [
 					{
@@ -154,13 +144,19 @@ export class GravityZone implements INodeType {
 			...status.description('activate'),
 			...status.description('delete'),
 			...generateEmailVerificationCode.description,
-			...getLicenseInfo.description,
+			...licensingProperties,
+			...packageProperties,
+			...accountProperties,
 			...apiCall.description,
-			requestOptionsProperty(GZ_REQUESTS_PER_SECOND, 'GravityZone allows 10 per second per API key, 5 for updates, deletes, suspends and licensing'),
+			requestOptionsProperty(GZ_REQUESTS_PER_SECOND, 'GravityZone allows 10 per second per API key, 5 for updates, deletes, suspends and licensing reads, 30 per minute for account creates and deletes and monthly subscriptions; the others follow this number in proportion'),
 		],
 	};
 
-	methods = { listSearch: { searchCompanies } };
+	methods = { listSearch: { searchCompanies, searchPackageLanguages } };
+
+	constructor() {
+		this.description.subtitle = operationSubtitle(this.description.properties);
+	}
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

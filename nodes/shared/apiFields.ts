@@ -13,7 +13,9 @@ export type ApiFieldType =
 	| 'multiOptions'
 	| 'object'
 	| 'keyValueMap'
-	| 'objectList';
+	| 'objectList'
+	/** A list of texts: n8n's multiple-value text field, or comma-separated text from an expression; sent as a JSON array of strings. */
+	| 'stringList';
 
 export type StringFormat = 'email' | 'guid' | 'date';
 
@@ -38,15 +40,33 @@ export interface ApiField {
 	notBlank?: boolean;
 	noHtml?: boolean;
 	format?: StringFormat;
+	/** format 'date': shown as n8n's date picker; a picked date-time is sent as its date (YYYY-MM-DD). */
+	datePicker?: boolean;
 	/** A pattern the value must match, with the rule in words for the error message. */
 	pattern?: { regex: RegExp; rule: string };
-	/** Accepted values that are too many for a dropdown (e.g. ISO country codes). */
+	/** Accepted values that are too many for a dropdown. */
 	allowedValues?: ReadonlySet<string>;
+	/** options / allowedValues: what a value must be, in words, for the error message (instead of the list). */
+	rule?: string;
+	/** options / allowedValues: the accepted value a refused one was probably meant as ("USA" -> "US"). */
+	suggest?: (value: string) => string | undefined;
 	minValue?: number;
-	/** A company ID picked "From list" (the node's listSearch method) or entered "By ID". */
-	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string };
+	/**
+	 * A value picked "From list" (the node's listSearch method) or typed "By ID"; a company unless `noun`
+	 * says otherwise (a language picked from the documented ones or typed as a code).
+	 */
+	locator?: { searchListMethod: string; idRegex: RegExp; idExample: string; noun?: string };
+	/** A password: a password field in the UI, and its value is never repeated in a message or a Dry Run. */
+	secret?: boolean;
 	/** object: at least one child must be set. */
 	atLeastOneField?: boolean;
+	/**
+	 * object: shown, once added, as a group of fields that are always there: `before`, then a
+	 * collection of every other field (labelled `othersLabel`), then `after`. It puts a field such as
+	 * the licence's Type first, where n8n sorts a collection's fields by name. The group and the
+	 * collection are UI-only (FIRST_FIELDS, MORE_FIELDS); the body nests the fields as declared.
+	 */
+	grouped?: { before: string[]; othersLabel: string; after?: string[] };
 	/** Left out of the body when it collects to nothing (no empty list, no empty object). */
 	omitWhenEmpty?: boolean;
 }
@@ -65,7 +85,8 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 	};
 	switch (field.type) {
 		case 'string':
-			return field.locator ? locatorProperty(field, base) : { ...base, type: 'string', default: field.default ?? '' };
+			if (field.locator) return locatorProperty(field, base);
+			return { ...base, type: field.datePicker ? 'dateTime' : 'string', default: field.default ?? '', ...(field.secret ? { typeOptions: { password: true } } : {}) };
 		case 'integer':
 			return {
 				...base,
@@ -80,12 +101,14 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 		case 'multiOptions':
 			return { ...base, type: 'multiOptions', options: field.options ?? [], default: field.default ?? [] };
 		case 'object':
+			if (field.grouped) return groupedProperty(field, field.grouped, base);
 			return {
 				...base,
 				type: 'collection',
 				placeholder: field.placeholder ?? 'Add Field',
 				default: {},
-				options: (field.fields ?? []).map(toNodeProperty).sort(byDisplayName),
+				// n8n would ask for a required option even where the collection is hidden: the validator checks it.
+				options: (field.fields ?? []).map((child) => ({ ...toNodeProperty(child), required: undefined })).sort(byDisplayName),
 			};
 		case 'keyValueMap':
 			return {
@@ -97,11 +120,19 @@ export function toNodeProperty(field: ApiField): INodeProperties {
 			};
 		case 'objectList':
 			return { ...base, ...entryList(field, (field.fields ?? []).map(toNodeProperty)) };
+		case 'stringList':
+			return {
+				...base,
+				type: 'string',
+				default: [],
+				typeOptions: { multipleValues: true, multipleValueButtonText: `Add ${field.entryName ?? 'Entry'}` },
+			};
 	}
 }
 
 function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | 'default'>): INodeProperties {
 	const locator = field.locator!;
+	const noun = locator.noun ?? 'company';
 	return {
 		...base,
 		type: 'resourceLocator',
@@ -111,7 +142,7 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: 'Select a company...',
+				placeholder: `Select a ${noun}...`,
 				typeOptions: { searchListMethod: locator.searchListMethod, searchable: true },
 			},
 			{
@@ -122,11 +153,49 @@ function locatorProperty(field: ApiField, base: Omit<INodeProperties, 'type' | '
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ID (such as ${locator.idExample})` },
+						properties: { regex: locator.idRegex.source, errorMessage: `Not a valid ${locator.noun ?? 'ID'} (such as ${locator.idExample})` },
 					},
 				],
 			},
 		],
+	};
+}
+
+/** UI-only names of a grouped object (see ApiField.grouped): `{ fields: { ...shown, moreFields: { ...others } } }`. */
+export const FIRST_FIELDS = 'fields';
+export const MORE_FIELDS = 'moreFields';
+
+/** A single-entry fixedCollection: the fields always shown, and a collection of the others (sorted by name). */
+function groupedProperty(
+	field: ApiField,
+	grouped: NonNullable<ApiField['grouped']>,
+	base: Omit<INodeProperties, 'type' | 'default'>,
+): INodeProperties {
+	const children = field.fields ?? [];
+	const shownKeys = [...grouped.before, ...(grouped.after ?? [])];
+	const shown = (keys: string[]) =>
+		keys.map((key) => {
+			const child = children.find((candidate) => candidate.key === key);
+			if (!child) throw new Error(`No declaration for ${field.key}.${key}`);
+			return toNodeProperty(child);
+		});
+	const others: INodeProperties = {
+		displayName: grouped.othersLabel,
+		name: MORE_FIELDS,
+		type: 'collection',
+		placeholder: field.placeholder ?? 'Add Field',
+		default: {},
+		options: children
+			.filter((child) => !shownKeys.includes(child.key))
+			.map(toNodeProperty)
+			.sort(byDisplayName),
+	};
+	return {
+		...base,
+		type: 'fixedCollection',
+		placeholder: `Add ${field.displayName}`,
+		default: {},
+		options: [{ name: FIRST_FIELDS, displayName: field.displayName, values: [...shown(grouped.before), others, ...shown(grouped.after ?? [])] }],
 	};
 }
 

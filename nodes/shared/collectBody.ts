@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { ApiField } from './apiFields';
-import { ENTRIES, toNodeProperty } from './apiFields';
+import { ENTRIES, FIRST_FIELDS, MORE_FIELDS, toNodeProperty } from './apiFields';
 
 /**
  * Where an operation's fields sit in the UI: a few as parameters of their own (the required ones and
@@ -14,7 +14,11 @@ export interface FieldLayout {
 	/** Name of the UI-only collection that holds every other field. */
 	collection: string;
 	collectionDisplayName: string;
-	/** ESET sends nothing for an empty string; GravityZone sends what the user added, as given. */
+	/**
+	 * Create operations: an empty value (text that is empty or spaces: a field added and left empty,
+	 * which n8n saves as "", or an expression that found an empty cell) is not sent, nor an object
+	 * left with nothing in it. Without it (GravityZone's Update) what the user added is sent as given.
+	 */
 	omitEmptyStrings: boolean;
 }
 
@@ -74,11 +78,29 @@ function collectObject(fields: ApiField[], raw: IDataObject, omitEmptyStrings: b
 	return body;
 }
 
+/** `{ fields: { type, moreFields: { ... } } }` (see ApiField.grouped) as `{ type, ... }`; a flat object as it is. */
+function withoutUiContainers(raw: IDataObject): IDataObject {
+	const group = raw[FIRST_FIELDS];
+	if (!isPlainObject(group)) return raw;
+	const { [MORE_FIELDS]: others, ...first } = group;
+	return { ...first, ...(isPlainObject(others) ? others : {}) };
+}
+
 const NUMERIC = /^\s*-?\d+\s*$/;
+
+const isBlank = (value: unknown) => typeof value === 'string' && value.trim() === '';
 
 function coerceOption(field: ApiField, value: unknown): unknown {
 	const numeric = field.options?.some((option) => typeof option.value === 'number');
 	return numeric && typeof value === 'string' && NUMERIC.test(value) ? Number(value) : value;
+}
+
+/** The date part of what n8n's date picker (or a date expression) gives: "2025-03-01T00:00:00" -> "2025-03-01". */
+function dateOf(value: unknown): unknown {
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
+	const luxon = value as { toISODate?: () => string | null } | null;
+	if (typeof luxon?.toISODate === 'function') return luxon.toISODate() ?? value;
+	return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}[T ]/.test(value.trim()) ? value.trim().slice(0, 10) : value;
 }
 
 /**
@@ -87,12 +109,22 @@ function coerceOption(field: ApiField, value: unknown): unknown {
  */
 function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean): Collected {
 	if (raw === undefined || raw === null) return OMIT;
+	if (omitEmptyStrings && isBlank(raw)) return OMIT;
 	switch (field.type) {
 		case 'string': {
 			const picked = isPlainObject(raw) && raw.__rl === true ? raw.value : raw;
 			if (picked === undefined || picked === null) return OMIT;
-			const value = typeof picked === 'number' || typeof picked === 'boolean' ? String(picked) : picked;
-			return omitEmptyStrings && typeof value === 'string' && value.trim() === '' ? OMIT : value;
+			const value = typeof picked === 'number' || typeof picked === 'boolean' ? String(picked) : field.datePicker ? dateOf(picked) : picked;
+			return omitEmptyStrings && isBlank(value) ? OMIT : value;
+		}
+		case 'stringList': {
+			// An expression may bring one text with commas, as from a webhook or a CSV cell.
+			const list = typeof raw === 'string' ? raw.split(',') : raw;
+			if (!Array.isArray(list)) return raw;
+			const entries = list
+				.map((entry) => (typeof entry === 'number' || typeof entry === 'boolean' ? String(entry) : typeof entry === 'string' ? entry.trim() : entry))
+				.filter((entry) => entry !== '');
+			return entries.length === 0 && (field.omitWhenEmpty || omitEmptyStrings) ? OMIT : entries;
 		}
 		case 'integer':
 			return typeof raw === 'string' && NUMERIC.test(raw) ? Number(raw) : raw;
@@ -114,7 +146,7 @@ function collectValue(field: ApiField, raw: unknown, omitEmptyStrings: boolean):
 		}
 		case 'object': {
 			if (!isPlainObject(raw)) return raw;
-			const body = collectObject(field.fields ?? [], raw, omitEmptyStrings);
+			const body = collectObject(field.fields ?? [], field.grouped ? withoutUiContainers(raw) : raw, omitEmptyStrings);
 			const empty = Object.keys(body).length === 0;
 			return empty && (field.omitWhenEmpty || omitEmptyStrings) ? OMIT : body;
 		}

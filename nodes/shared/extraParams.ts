@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, jsonParse } from 'n8n-workflow';
 
 import { isPlainObject } from './collectBody';
+import { itemLabel } from './errorText';
 
 /** Reads an optional JSON object parameter ("{}" when unset), naming the item and field when broken. */
 export function readJsonObject(
@@ -17,14 +18,14 @@ export function readJsonObject(
 		try {
 			value = jsonParse(raw);
 		} catch {
-			throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${label} is not valid JSON`, {
+			throw new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: ${label} is not valid JSON`, {
 				itemIndex,
 				description: 'Enter a JSON object such as {"someNewParam": true}. Nothing was sent for this item.',
 			});
 		}
 	}
 	if (!isPlainObject(value)) {
-		throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${label} must be a JSON object`, {
+		throw new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: ${label} must be a JSON object`, {
 			itemIndex,
 			description: 'Enter a JSON object such as {"someNewParam": true}. Nothing was sent for this item.',
 		});

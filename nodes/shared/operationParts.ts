@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import type { ApiField } from './apiFields';
 import { toNodeProperty } from './apiFields';
@@ -11,17 +11,22 @@ export type Show = { resource: string[]; operation: string[] };
 /** "If it already exists" on the Create operations. */
 export type IfExists = 'returnExisting' | 'fail' | 'createAnyway';
 
-export const ifExistsOption = (keyDescription: string): INodeProperties => ({
+const capitalized = (word: string) => word[0].toUpperCase() + word.slice(1);
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+const ifExistsChoices = (noun: string): INodePropertyOptions[] => [
+	{ name: `Return the Existing ${capitalized(noun)}`, value: 'returnExisting', description: 'Output it with outcome "existing"; nothing is created' },
+	{ name: 'Fail', value: 'fail', description: `Stop this item with an error naming the existing ${noun}` },
+	{ name: 'Create Anyway', value: 'createAnyway', description: 'Skip the lookup and always send the create' },
+];
+
+export const ifExistsOption = (keyDescription: string, noun = 'company'): INodeProperties => ({
 	displayName: 'If It Already Exists',
 	name: 'ifExists',
 	type: 'options',
 	default: 'returnExisting',
-	description: `How to treat a company that exists already (${keyDescription}). Webhooks that fire twice and "Retry On Fail" then create no duplicate.`,
-	options: [
-		{ name: 'Return the Existing Company', value: 'returnExisting', description: 'Output it with outcome "existing"; nothing is created' },
-		{ name: 'Fail', value: 'fail', description: 'Stop this item with an error naming the existing company' },
-		{ name: 'Create Anyway', value: 'createAnyway', description: 'Skip the lookup and always send the create' },
-	],
+	description: `How to treat ${withArticle(noun)} that exists already (${keyDescription}). Webhooks that fire twice and "Retry On Fail" then create no duplicate.`,
+	options: ifExistsChoices(noun),
 });
 
 export const dryRunOption: INodeProperties = {
@@ -68,6 +73,23 @@ export function readParameters(ctx: IExecuteFunctions, itemIndex: number, fields
 /** Reads one required company ID parameter; `{[field.key]: id}`. */
 export const readCompanyId = (ctx: IExecuteFunctions, itemIndex: number, field: ApiField): IDataObject =>
 	readParameters(ctx, itemIndex, [{ ...field, required: true }]);
+
+/**
+ * The node's subtitle: the action of the chosen operation ("Create a customer") instead of its
+ * internal values ("createCustomer: company"), read from the node's own Operation parameters.
+ */
+export function operationSubtitle(properties: INodeProperties[]): string {
+	const actions: Record<string, string> = {};
+	for (const property of properties) {
+		if (property.name !== 'operation' || property.type !== 'options') continue;
+		for (const resource of (property.displayOptions?.show?.resource ?? []) as string[]) {
+			for (const option of (property.options ?? []) as Array<{ value: unknown; name: string; action?: string }>) {
+				actions[`${resource}:${String(option.value)}`] = option.action ?? option.name;
+			}
+		}
+	}
+	return `={{ (${JSON.stringify(actions)})[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}`;
+}
 
 export const returnAllProperties = (show: Show): INodeProperties[] => [
 	{

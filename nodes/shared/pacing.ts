@@ -1,29 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { IExecuteFunctions, IHttpRequestOptions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { findCredentialStepError } from './httpFailure';
 import { perExecution } from './perExecution';
-import { REQUEST_TIMEOUT_MS, retryTransientFailures, retryWhenRateLimited } from './requestPolicy';
-import { type LoginStep, sendAuthenticated } from './sharedCredential';
-
-/**
- * Pacing shared by every execution in this n8n process that uses the same credential (API key or
- * user): requests are spaced so that they stay under the vendor's rate limit, however many items or
- * workflows run at once.
- */
-const nextSlot = new Map<string, number>();
+import { afterLogin, pace, paceLogin, rateLimited } from './requestPacer';
+import { RATE_LIMIT_BUDGET_MS, REQUEST_TIMEOUT_MS, retryTransientFailures, retryWhenRateLimited } from './requestPolicy';
+import { type LoginStep, type Pacer, sendAuthenticated } from './sharedCredential';
 
 export const credentialKey = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
-
-/** Waits for the next free slot of this credential's bucket (no wait when `perSecond` is 0). */
-export async function pace(bucket: string, perSecond: number): Promise<void> {
-	if (!(perSecond > 0)) return;
-	const now = Date.now();
-	const slot = Math.max(now, nextSlot.get(bucket) ?? now);
-	nextSlot.set(bucket, slot + 1000 / perSecond);
-	if (slot > now) await sleep(slot - now);
-}
 
 /** Runs `work` only after every earlier call with the same key has settled (find-then-create). */
 const keyTails = new Map<string, Promise<unknown>>();
@@ -44,6 +29,7 @@ export interface RequestSettings {
 	concurrency: number;
 	requestsPerSecond: number;
 	timeoutMs: number;
+	rateLimitWaitMs: number;
 }
 
 /** The "Request Options" of a node: its documented rate limit is the default. */
@@ -69,7 +55,7 @@ export function requestOptionsProperty(defaultPerSecond: number, limitNote: stri
 				type: 'number',
 				typeOptions: { minValue: 0 },
 				default: defaultPerSecond,
-				description: `Most requests sent per second with this credential, across all running workflows (${limitNote}); 0 for no limit`,
+				description: `Most requests this n8n process sends per second with this credential, across all its running workflows (${limitNote}); 0 for no limit. Several processes on one key (queue-mode workers) slow down on the vendor's 429s until they share its limit.`,
 			},
 			{
 				displayName: 'Timeout (Ms)',
@@ -78,6 +64,15 @@ export function requestOptionsProperty(defaultPerSecond: number, limitNote: stri
 				typeOptions: { minValue: 1000 },
 				default: REQUEST_TIMEOUT_MS,
 				description: 'How long to wait for an answer before giving up on a request',
+			},
+			{
+				displayName: 'Rate Limit Wait (Ms)',
+				name: 'rateLimitWaitMs',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: RATE_LIMIT_BUDGET_MS,
+				description:
+					'How long a request keeps waiting out HTTP 429 answers (each for its Retry-After) before its item fails with the 429',
 			},
 		],
 	};
@@ -89,6 +84,7 @@ const SETTING_RULES: Record<keyof RequestSettings, { label: string; min: number;
 	concurrency: { label: 'Concurrency', min: 1, whole: true },
 	requestsPerSecond: { label: 'Requests per Second', min: 0, whole: false },
 	timeoutMs: { label: 'Timeout (Ms)', min: 1000, whole: false },
+	rateLimitWaitMs: { label: 'Rate Limit Wait (Ms)', min: 0, whole: false },
 };
 
 /** The node's Request Options (node-level, read from item 0), checked once per execution. */
@@ -97,7 +93,12 @@ export async function requestSettings(ctx: IExecuteFunctions | ILoadOptionsFunct
 }
 
 function readRequestSettings(ctx: IExecuteFunctions | ILoadOptionsFunctions, defaultPerSecond: number): RequestSettings {
-	const defaults: RequestSettings = { concurrency: 4, requestsPerSecond: defaultPerSecond, timeoutMs: REQUEST_TIMEOUT_MS };
+	const defaults: RequestSettings = {
+		concurrency: 4,
+		requestsPerSecond: defaultPerSecond,
+		timeoutMs: REQUEST_TIMEOUT_MS,
+		rateLimitWaitMs: RATE_LIMIT_BUDGET_MS,
+	};
 	// Only an execution reads the node's settings; the editor's list searches use the defaults.
 	if (!('getInputData' in ctx)) return defaults;
 	const settings = { ...defaults };
@@ -123,6 +124,8 @@ export interface SendPolicy {
 	bucket: string;
 	perSecond: number;
 	timeoutMs: number;
+	/** How long 429s are waited out (per request). */
+	rateLimitWaitMs: number;
 	/** Reads are repeated after transient failures; writes only when the login step failed. */
 	isRead: boolean;
 	/** The credential's login step (its preAuthentication). */
@@ -135,11 +138,19 @@ export async function sendWithPolicy(
 	request: IHttpRequestOptions,
 	policy: SendPolicy,
 ): Promise<unknown> {
-	const send = async () =>
-		await retryWhenRateLimited(async () => {
-			await pace(policy.bucket, policy.perSecond);
-			return await sendAuthenticated(ctx, policy.credentialType, policy.login, { ...request, json: true, timeout: policy.timeoutMs });
-		});
+	const send = async () => {
+		let sentAt = 0;
+		const pacer: Pacer = {
+			turn: async () => void (sentAt = await pace(policy.bucket, policy.perSecond)),
+			loginTurn: async () => await paceLogin(policy.bucket, policy.perSecond),
+			loggedIn: () => afterLogin(policy.bucket, policy.perSecond),
+		};
+		return await retryWhenRateLimited(
+			async () => await sendAuthenticated(ctx, policy.credentialType, policy.login, { ...request, json: true, timeout: policy.timeoutMs }, pacer),
+			(retryAfterMs) => rateLimited(policy.bucket, policy.perSecond, sentAt, retryAfterMs),
+			policy.rateLimitWaitMs,
+		);
+	};
 	return await retryTransientFailures(
 		send,
 		(failed) => policy.isRead || findCredentialStepError(failed, policy.login.loginErrorName) !== undefined,

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { ApiField } from './apiFields';
 import { describePath } from './apiFields';
+import { itemLabel, panelDescription, plainDescription } from './errorText';
 import type { Violation } from './validateBody';
 
 /** Sends an item whose parameters have been read (see processItems). */
@@ -49,7 +50,7 @@ export async function processItems(
 					? error
 					: new NodeOperationError(ctx.getNode(), error as Error, { itemIndex });
 			if (ctx.continueOnFail()) {
-				results[itemIndex] = [{ json: errorItem(nodeError), pairedItem: { item: itemIndex } }];
+				results[itemIndex] = [{ json: errorItem(ctx, nodeError), pairedItem: { item: itemIndex } }];
 			} else {
 				const earlier = stop.failure;
 				if (earlier === undefined || itemIndex < earlier.itemIndex) stop.failure = { itemIndex, error: nodeError };
@@ -83,11 +84,17 @@ export async function processItems(
 	return [results.flat()];
 }
 
-function errorItem(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
-	if (error instanceof NodeApiError && error.httpCode) json.httpCode = error.httpCode;
-	return json;
+/**
+ * `{ error, description, httpCode }`. Under "On Error: Continue (using error output)" n8n sends an
+ * item to the error output only when its keys are among error, message and details: there the
+ * description and HTTP code go into `details`.
+ */
+function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError): IDataObject {
+	const details: IDataObject = {};
+	if (error.description) details.description = plainDescription(error.description);
+	if (error instanceof NodeApiError && error.httpCode) details.httpCode = error.httpCode;
+	if (ctx.getNode().onError !== 'continueErrorOutput') return { error: error.message, ...details };
+	return Object.keys(details).length > 0 ? { error: error.message, details } : { error: error.message };
 }
 
 /** Turns broken rules into one NodeOperationError that names the item, the field and the rule. */
@@ -99,11 +106,10 @@ export function throwIfInvalid(
 ): void {
 	if (violations.length === 0) return;
 	const lines = violations.map((violation) => `${describePath(fields, violation.path)} ${violation.rule}`);
-	throw new NodeOperationError(ctx.getNode(), `Item ${itemIndex}: ${lines[0]}`, {
+	const advice = 'Nothing was sent for this item. Fix the field in the node or in the data the expression reads.';
+	throw new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: ${lines[0]}`, {
 		itemIndex,
-		description:
-			(violations.length > 1 ? `All problems in this item:\n- ${lines.join('\n- ')}\n` : '') +
-			'Nothing was sent for this item. Fix the field in the node or in the data the expression reads.',
+		description: lines.length > 1 ? panelDescription('All problems in this item:', lines, advice) : panelDescription(advice),
 	});
 }
 

@@ -6,8 +6,8 @@ import { type HttpFailure, httpFailure } from './httpFailure';
 /** No request waits longer than this for an answer. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** 429 handling: how often to wait and send again, and the longest Retry-After honoured. */
-export const MAX_RATE_LIMIT_RETRIES = 8;
+/** 429 handling: how long one request may keep waiting out 429s, and the longest Retry-After honoured. */
+export const RATE_LIMIT_BUDGET_MS = 120_000;
 export const MAX_RETRY_AFTER_MS = 30_000;
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -52,13 +52,25 @@ async function retrying<T>(send: () => Promise<T>, waitBeforeRetry: (error: unkn
 }
 
 /**
- * Sends, and on HTTP 429 waits for Retry-After and sends again (up to MAX_RATE_LIMIT_RETRIES times).
- * A 429 means the request was not processed, so repeating it is safe, creates included.
+ * Sends, and on HTTP 429 tells `onRateLimited` (which pauses the request's bucket for the Retry-After)
+ * and sends again, for up to `budgetMs` from the first 429 on; then the 429 surfaces. A 429 means the
+ * request was not processed, so repeating it is safe, creates included.
  */
-export async function retryWhenRateLimited<T>(send: () => Promise<T>): Promise<T> {
-	return await retrying(send, (error, attempt) => {
+export async function retryWhenRateLimited<T>(
+	send: () => Promise<T>,
+	onRateLimited: (retryAfterMs: number) => void,
+	budgetMs = RATE_LIMIT_BUDGET_MS,
+): Promise<T> {
+	let firstAt: number | undefined;
+	return await retrying(send, (error) => {
 		const failure = httpFailure(error);
-		return failure.status === 429 && attempt < MAX_RATE_LIMIT_RETRIES ? retryAfterMs(failure.retryAfter) : undefined;
+		if (failure.status !== 429) return undefined;
+		const wait = retryAfterMs(failure.retryAfter);
+		firstAt ??= Date.now();
+		if (Date.now() - firstAt + wait > budgetMs) return undefined;
+		onRateLimited(wait);
+		// The bucket's pause holds the next send back; `send` waits for it.
+		return 0;
 	});
 }
 
@@ -95,16 +107,57 @@ export const isAmbiguous = (error: unknown) =>
 export const MAX_AMBIGUOUS_CREATE_RETRIES = 3;
 
 /**
+ * Statuses that refuse the request before the vendor could judge the company (credential, permission,
+ * address, rate limit): a look-up after them could not find what the create would have duplicated.
+ */
+const NOT_A_JUDGEMENT = new Set([401, 403, 404, 405, 407, 408, 429]);
+
+/** The vendor answered the create and refused it (a JSON-RPC error, a 4xx...), whatever its words. */
+export function isRefusal(error: unknown): boolean {
+	const httpCode = Number((error as { httpCode?: unknown } | undefined)?.httpCode);
+	return Number.isInteger(httpCode) && !NOT_A_JUDGEMENT.has(httpCode) && !isAmbiguous(error);
+}
+
+/**
+ * After a refusal, when to look again (ms from the refusal): another process's create of the same
+ * company may still be on its way to being visible.
+ */
+export const LOOKUPS_AFTER_REFUSAL_MS = [0, 300, 900, 2000];
+
+async function findAfterRefusal(lookup: () => Promise<IDataObject | undefined>, refusal: unknown): Promise<IDataObject> {
+	const refusedAt = Date.now();
+	for (const at of LOOKUPS_AFTER_REFUSAL_MS) {
+		const wait = refusedAt + at - Date.now();
+		if (wait > 0) await sleep(wait);
+		let existing: IDataObject | undefined;
+		try {
+			existing = await lookup();
+		} catch (lookupError) {
+			const error = refusal as { description?: string | null };
+			error.description = `${error.description ?? ''} (Looking for an existing company after the refusal failed too: ${(lookupError as Error).message})`.trim();
+			throw refusal;
+		}
+		if (existing) return existing;
+	}
+	throw refusal;
+}
+
+/**
  * Creates are never repeated blindly: after a failure that leaves the outcome unknown (no answer, or a
  * 5xx), the company is looked up by its find-or-create key; found, it is returned; absent, the create
  * is sent again. Without a lookup (Create Anyway), or when the tries run out, the item stops with the
  * API error and a note that the company may exist (`howToCheck` says how to find it).
+ *
+ * The vendor's own uniqueness rule is the lock that all n8n processes share: when the vendor refuses
+ * the create (whatever its words; neither vendor documents its duplicate refusal), the company is
+ * looked up again for a couple of seconds. Found, it is returned as existing (`afterRefusal`: another
+ * process created it since our look-up); not found, the refusal stands.
  */
 export async function createWithoutDuplicates<T>(
 	send: () => Promise<T>,
 	lookup: (() => Promise<IDataObject | undefined>) | undefined,
 	howToCheck: string,
-): Promise<{ created: T } | { existing: IDataObject }> {
+): Promise<{ created: T } | { existing: IDataObject; afterRefusal: boolean }> {
 	for (let attempt = 0; ; attempt++) {
 		let failed: unknown;
 		try {
@@ -112,6 +165,7 @@ export async function createWithoutDuplicates<T>(
 		} catch (error) {
 			failed = error;
 		}
+		if (lookup && isRefusal(failed)) return { existing: await findAfterRefusal(lookup, failed), afterRefusal: true };
 		if (!isAmbiguous(failed)) throw failed;
 		if (!lookup || attempt >= MAX_AMBIGUOUS_CREATE_RETRIES) {
 			const error = failed as { description?: string | null };
@@ -119,6 +173,6 @@ export async function createWithoutDuplicates<T>(
 			throw failed;
 		}
 		const existing = await lookup();
-		if (existing) return { existing };
+		if (existing) return { existing, afterRefusal: false };
 	}
 }

@@ -8,49 +8,35 @@ import type {
 
 import { askForFullAnswer, bodyOfSuccess, findCredentialStepError, httpFailure, ownFailure } from './httpFailure';
 import { perExecution } from './perExecution';
+import { beginLogin, type ProcessLogin, processLoginFor } from './processLogin';
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions;
 
 /**
  * One decrypted copy of a credential per node execution, shared by all its items. It is handed to
  * n8n's httpRequestWithAuthentication, which then skips its per-request credential look-up and
- * decryption, and writes a fresh token (the credential's preAuthentication) into this copy, so that
- * every item sends the new token from then on.
+ * decryption, and writes a fresh token (the credential's preAuthentication) into this copy. The login
+ * itself is shared wider, by every execution in this process with the same credential (processLogin.ts).
  */
 interface SharedCredential {
 	decrypted: ICredentialsDecrypted & { data: ICredentialDataDecryptedObject };
-	/** The login in progress: the other requests wait until it has a token (or has failed). */
-	login?: { done: Promise<void>; finish: () => void };
-	/** Whether the token field reports its changes (see watchToken). */
-	watched?: boolean;
+	/** The process-wide login of credentials with these contents; set by watchToken. */
+	login?: ProcessLogin;
 	/** A login the API refused: the remaining items fail with it instead of trying the secret again. */
 	refused?: unknown;
 }
 
-function beginLogin(credential: SharedCredential) {
-	let settle = () => {};
-	const done = new Promise<void>((resolve) => (settle = resolve));
-	const login = {
-		done,
-		finish: () => {
-			if (credential.login === login) credential.login = undefined;
-			settle();
-		},
-	};
-	credential.login = login;
-	return login;
-}
-
 /**
- * n8n writes the new token into the shared copy (Object.assign) as soon as the login has answered,
- * before it sends the request that logged in: an accessor on the token field lets the waiting
- * requests go then, one round trip earlier than that request's answer. Should n8n ever copy the
- * fields instead, they go when that request has its answer.
+ * n8n writes the new token into the execution's copy (Object.assign) as soon as the login has
+ * answered, before it sends the request that logged in: an accessor on the token field makes it the
+ * process's token then and lets the waiting requests go, one round trip earlier than that request's
+ * answer. Should n8n ever copy the fields instead, they go when that request has its answer.
  */
-function watchToken(credential: SharedCredential, field: string) {
-	if (credential.watched) return;
-	credential.watched = true;
+function watchToken(credential: SharedCredential, field: string): ProcessLogin {
+	if (credential.login) return credential.login;
 	const fields = credential.decrypted.data;
+	const login = processLoginFor(credential.decrypted.type, fields, field);
+	credential.login = login;
 	let token = fields[field];
 	Object.defineProperty(fields, field, {
 		enumerable: true,
@@ -58,9 +44,12 @@ function watchToken(credential: SharedCredential, field: string) {
 		get: () => token,
 		set: (value: ICredentialDataDecryptedObject[string]) => {
 			token = value;
-			if (value !== '' && value !== undefined) credential.login?.finish();
+			if (value === '' || value === undefined || value === login.token) return;
+			login.token = value;
+			login.inProgress?.finish();
 		},
 	});
+	return login;
 }
 
 async function sharedCredential(ctx: Context, type: string): Promise<SharedCredential> {
@@ -88,25 +77,52 @@ function isLoginRefusal(error: unknown, loginErrorName: string): boolean {
 	return typeof status === 'number' && status < 500 && status !== 408 && status !== 429;
 }
 
+/** The pacing of the request's bucket (pacing.ts): a login is a request with the same key too. */
+export interface Pacer {
+	turn(): Promise<void>;
+	/** A login's turn, ahead of the requests waiting for its token. */
+	loginTurn(): Promise<void>;
+	/** The login answered: the request that logged in leaves right behind it. */
+	loggedIn(): void;
+}
+
 /**
  * Sends with n8n's httpRequestWithAuthentication and the execution's shared credential. By default
- * n8n logs in for every request that finds the token field empty or comes back 401: with items in
- * flight in parallel that is one login per item, and a wrong password tried once per item. Here one
- * request logs in while the others wait; a 401 empties the token once for all (unless another item
- * has already replaced it) and the request is sent again once; a refused login ends the others too.
+ * n8n logs in for every request that finds the token field empty or comes back 401: with items (and
+ * executions) in flight in parallel that is one login per item, and a wrong password tried once per
+ * item. Here one request logs in while the others of this process wait; a 401 empties the token once
+ * for all (unless another request has already replaced it) and the request is sent again once; a
+ * refused login ends the execution's other items too.
  */
-export async function sendAuthenticated(ctx: Context, type: string, login: LoginStep, request: IHttpRequestOptions): Promise<unknown> {
+export async function sendAuthenticated(
+	ctx: Context,
+	type: string,
+	login: LoginStep,
+	request: IHttpRequestOptions,
+	pacer?: Pacer,
+): Promise<unknown> {
 	const credential = await sharedCredential(ctx, type);
-	watchToken(credential, login.expirableField);
+	const shared = watchToken(credential, login.expirableField);
 	const fields = credential.decrypted.data;
 	for (let attempt = 0; ; attempt++) {
-		while (credential.login) await credential.login.done;
+		// No login of this process in progress, and the request's turn. A turn that came while another
+		// request logged in is given up for a new one: the token would release all such turns at once.
+		do {
+			while (shared.inProgress) await shared.inProgress.done;
+			await pacer?.turn();
+		} while (shared.inProgress);
 		if (credential.refused !== undefined) throw credential.refused;
+		// The process's latest token (maybe another execution's login) beats the one this execution read.
+		if (shared.token !== undefined) fields[login.expirableField] = shared.token as ICredentialDataDecryptedObject[string];
 		const tokenSent = fields[login.expirableField];
 		const logsIn = tokenSent === '' || tokenSent === undefined;
-		const ownLogin = logsIn ? beginLogin(credential) : undefined;
+		const ownLogin = logsIn ? beginLogin(shared) : undefined;
 		let failed: unknown;
 		try {
+			if (ownLogin && pacer) {
+				await pacer.loginTurn();
+				void ownLogin.done.then(() => pacer.loggedIn());
+			}
 			// Every answer comes back (n8n neither throws on an HTTP error nor logs in again on its own
 			// for a 401): status, headers and body are read here, the same in n8n 1.x and 2.x.
 			const answer = await ctx.helpers.httpRequestWithAuthentication.call(ctx, type, askForFullAnswer(request), {
@@ -122,5 +138,6 @@ export async function sendAuthenticated(ctx: Context, type: string, login: Login
 		// A token that was fresh when refused, or a second 401, will not get better by logging in again.
 		if (httpFailure(failed).status !== 401 || logsIn || attempt > 0) throw failed;
 		if (fields[login.expirableField] === tokenSent) fields[login.expirableField] = '';
+		if (shared.token === tokenSent) shared.token = undefined;
 	}
 }

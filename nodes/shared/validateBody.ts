@@ -38,24 +38,37 @@ function listOptions(field: ApiField): string {
 	return shown.join(', ') + (options.length > 8 ? `, ... (${options.length} values)` : '');
 }
 
-const needsOneOf = (field: ApiField) =>
-	`needs at least one of: ${(field.fields ?? []).map((child) => child.key).join(', ')}`;
+/** "needs at least one of its fields: Street Address, City, ZIP Code or State" (the labels the user sees). */
+function needsOneOf(field: ApiField): string {
+	const labels = (field.fields ?? []).map((child) => child.displayName);
+	const list = labels.length > 1 ? `${labels.slice(0, -1).join(', ')} or ${labels[labels.length - 1]}` : labels.join('');
+	return `needs at least one of its fields: ${list}`;
+}
+
+/** A value outside the accepted ones: the field's own rule in words when it has one, and a close accepted value. */
+function notAccepted(field: ApiField, value: unknown, listed: string): string {
+	const suggestion = typeof value === 'string' ? field.suggest?.(value) : undefined;
+	const got = `got ${JSON.stringify(value)}${suggestion ? `; did you mean ${JSON.stringify(suggestion)}?` : ''}`;
+	return `${field.rule ?? listed} (${got})`;
+}
 
 function validateString(field: ApiField, value: unknown, path: string[], out: Violation[]) {
 	if (typeof value !== 'string') return out.push({ path, rule: 'must be text' });
+	// A password is never repeated in a message.
+	const got = field.secret ? '' : ` (got "${value}")`;
 	if (field.notBlank && value.trim() === '') return out.push({ path, rule: 'must not be empty' });
 	if (field.maxLength !== undefined && value.length > field.maxLength) {
 		out.push({ path, rule: `must be at most ${field.maxLength} characters (it has ${value.length})` });
 	}
 	if (field.noHtml && HTML_TAG.test(value)) out.push({ path, rule: 'must not contain HTML tags' });
 	if (field.format && !FORMAT_RULES[field.format].test(value)) {
-		out.push({ path, rule: `${FORMAT_RULES[field.format].rule} (got "${value}")` });
+		out.push({ path, rule: `${FORMAT_RULES[field.format].rule}${got}` });
 	}
 	if (field.pattern && !field.pattern.regex.test(value)) {
-		out.push({ path, rule: `${field.pattern.rule} (got "${value}")` });
+		out.push({ path, rule: `${field.pattern.rule}${got}` });
 	}
 	if (field.allowedValues && !field.allowedValues.has(value)) {
-		out.push({ path, rule: `is not one of the documented values (got "${value}")` });
+		out.push({ path, rule: notAccepted(field, value, 'is not one of the documented values') });
 	}
 	return out.length;
 }
@@ -77,7 +90,7 @@ function validateValue(field: ApiField, value: unknown, path: string[], out: Vio
 			return;
 		case 'options':
 			if (!field.options?.some((option) => option.value === value)) {
-				out.push({ path, rule: `must be one of ${listOptions(field)} (got ${JSON.stringify(value)})` });
+				out.push({ path, rule: notAccepted(field, value, `must be one of ${listOptions(field)}`) });
 			}
 			return;
 		case 'multiOptions':
@@ -103,6 +116,17 @@ function validateValue(field: ApiField, value: unknown, path: string[], out: Vio
 			return;
 		case 'keyValueMap':
 			if (!isPlainObject(value)) out.push({ path, rule: 'must be an object of name/value pairs' });
+			return;
+		case 'stringList':
+			if (!Array.isArray(value)) {
+				out.push({ path, rule: 'must be a list (or comma-separated text)' });
+				return;
+			}
+			value.forEach((entry, index) => {
+				const broken: Violation[] = [];
+				validateString(field, entry, path, broken);
+				out.push(...broken.map((violation) => ({ path, rule: `entry ${index + 1} ${violation.rule}` })));
+			});
 			return;
 		case 'objectList':
 			if (!Array.isArray(value)) {

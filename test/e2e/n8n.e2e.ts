@@ -1,13 +1,31 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 
-import { documentedRequest, EXAMPLES_DIR as SHARED_EXAMPLES } from '../harness/golden';
+import { expectLicenseGolden, LICENSE_GOLDEN_CALLS, seedLicenseGoldens } from '../harness/licenseGoldens';
+import { isRpc, rpcError } from '../sandbox/gravityZone';
+import { DEPLOY_GOLDEN_API, deployGoldenOutput } from '../harness/deployGoldens';
+import { GzDeploy } from '../sandbox/gzDeploy';
+import { DEPLOY_EXAMPLES_DIR, documentedRequest } from '../harness/golden';
 import { setupOwner } from '../../scripts/lib/n8nRuntime';
-import { checkEditor } from './editor';
+import { checkLicenseEditor, inspectEditor } from './editor';
 import { createContext, type E2eContext } from './context';
+import { expectDocumentedCompany, goldens } from './goldens';
 
-const goldens = readdirSync(SHARED_EXAMPLES)
-	.filter((file) => file.endsWith('.request.json'))
+/**
+ * n8n reports itself ready before it has activated the published workflows: wait until the webhook
+ * is registered (a GET, which runs nothing, is then answered "not registered for GET requests").
+ */
+async function waitForWebhook(url: string): Promise<void> {
+	for (let attempt = 0; attempt < 240; attempt++) {
+		const answer = await (await fetch(url)).text();
+		if (/not registered for GET requests/.test(answer)) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`The webhook ${url} was not registered within 2 minutes`);
+}
+
+const gzDeployGoldens = readdirSync(DEPLOY_EXAMPLES_DIR)
+	.filter((file) => file.startsWith('gz-') && file.endsWith('.request.json'))
 	.map((file) => file.replace('.request.json', ''))
 	.sort();
 
@@ -35,31 +53,45 @@ describe('in a real n8n, against the sandbox', () => {
 	});
 
 	it.each(goldens)('golden %s: the sandbox holds the documented company', async (name) => {
-		const run = await context.n8n.execute(context.ids.get(name)!);
-		expect(run.status).toBe('success');
-		if (name.startsWith('gz-')) {
-			const { params } = documentedRequest<{ params: Record<string, unknown> }>(name);
-			expect(context.gravityZone.created.map((company) => company.params)).toStrictEqual([params]);
-			const output = run.runData.Create[0].data!.main[0][0].json;
-			expect(output).toStrictEqual({ id: context.gravityZone.created[0].id, name: params.name, type: params.type, outcome: 'created' });
-		} else {
-			expect(context.eset.created.map((company) => company.body)).toStrictEqual([documentedRequest(name)]);
-			expect(context.eset.created[0].parentCompanyId).toBe(documentedRequest<{ parentCompanyId: string }>(name).parentCompanyId);
-		}
+		expectDocumentedCompany(context, name, await context.n8n.execute(context.ids.get(name)!));
 	});
 
-	it('scheduled bulk onboarding: every CSV row in ESET, the valid ones in GravityZone, and a summary', async () => {
+	it.each(Object.keys(LICENSE_GOLDEN_CALLS))('golden %s: the realistic licence call, sent and answered', async (name) => {
+		seedLicenseGoldens(context.eset);
+		const run = await context.n8n.execute(context.ids.get(name)!);
+		expect(run.status).toBe('success');
+		expectLicenseGolden(name, context.eset, run.runData.License[0].data!.main[0].map((item) => item.json));
+	});
+
+	it('runs all eight GravityZone deploy golden workflows', () => {
+		expect(gzDeployGoldens).toStrictEqual(Object.keys(DEPLOY_GOLDEN_API).sort());
+	});
+
+	it.each(gzDeployGoldens)('golden %s: sends the documented params; the output matches the sandbox', async (name) => {
+		const before = structuredClone(context.gravityZone.state());
+		const run = await context.n8n.execute(context.ids.get(name)!);
+		expect(run.status).toBe('success');
+		const documented = documentedRequest<{ method: string; params: Record<string, unknown> }>(name);
+		expect(context.gravityZone.rpcCalls(documented.method).map((call) => (call.body as { params: unknown }).params)).toStrictEqual([documented.params]);
+		const output = run.runData.GravityZone[0].data!.main[0].map((item) => item.json);
+		expect(output).toStrictEqual(deployGoldenOutput(name, context.gravityZone, before));
+		// The documented examples' uninstall and account passwords reached the sandbox, and nothing n8n printed.
+		for (const secret of GzDeploy.secretsReceived) expect(JSON.stringify(run.runData)).not.toContain(secret);
+	});
+
+	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, counts created, existing and failed apart', async () => {
 		const run = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
 		expect(run.status).toBe('success');
+		const rows: Array<[string, string, string, string, string, string, string, string, string, number]> = [
+			['PSA-2001', 'Northwind Dental', '1 Harbor Way', 'Seattle', '98101', 'Washington', 'it@northwind-dental.example', 'US', 'US-WA', 15],
+			['PSA-2002', 'Contoso Legal', '22 Elm Street', 'Austin', '78701', 'Texas', 'admin@contoso-legal.example', 'US', 'US-TX', 40],
+			['PSA-2003', 'Fabrikam Clinics', '5 Rue de Rivoli', 'Paris', '75001', 'Ile-de-France', 'it@fabrikam.example', 'FR', 'FR-75', 25],
+		];
 		// Items run in parallel (Request Options > Concurrency): compare in the CSV's order.
 		const byPsaId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.customIdentifier ?? (a.customFields as { psaId: string }).psaId).localeCompare(String(b.customIdentifier ?? (b.customFields as { psaId: string }).psaId));
+		// Row 4 (PSA-2004) has the country "NZL": GravityZone's check refuses it, so it is written in neither console.
 		expect(context.eset.created.map((company) => company.body).sort(byPsaId)).toStrictEqual(
-			[
-				['PSA-2001', 'Northwind Dental', '1 Harbor Way', 'Seattle', '98101', 'Washington', 'it@northwind-dental.example'],
-				['PSA-2002', 'Contoso Legal', '22 Elm Street', 'Austin', '78701', 'Texas', 'admin@contoso-legal.example'],
-				['PSA-2003', 'Fabrikam Clinics', '5 Rue de Rivoli', 'Paris', '75001', 'Ile-de-France', 'it@fabrikam.example'],
-				['PSA-2004', 'Tailspin Toys', '9 Queen Street', 'Auckland', '1010', 'Auckland', 'it@tailspin.example'],
-			].map(([customIdentifier, name, streetAddress, city, zipCode, state, email]) => ({
+			rows.map(([customIdentifier, name, streetAddress, city, zipCode, state, email]) => ({
 				name,
 				address: { streetAddress, city, zipCode, state },
 				email,
@@ -67,13 +99,8 @@ describe('in a real n8n, against the sandbox', () => {
 				tags: [{ tag: 'bulk-import' }],
 			})),
 		);
-		// Row 4 has the country "NZL", not an ISO alpha-2 code: refused before sending, the rest went on.
 		expect(context.gravityZone.created.map((company) => company.params).sort(byPsaId)).toStrictEqual(
-			[
-				['Northwind Dental', 15, 'US', 'US-WA', 'PSA-2001'],
-				['Contoso Legal', 40, 'US', 'US-TX', 'PSA-2002'],
-				['Fabrikam Clinics', 25, 'FR', 'FR-75', 'PSA-2003'],
-			].map(([name, reservedSlots, country, state, psaId]) => ({
+			rows.map(([psaId, name, , , , , , country, state, reservedSlots]) => ({
 				type: 1,
 				name,
 				licenseSubscription: { type: 3, reservedSlots, assignedProductType: 0 },
@@ -82,9 +109,28 @@ describe('in a real n8n, against the sandbox', () => {
 				customFields: { psaId },
 			})),
 		);
-		expect(run.runData.Summary[0].data!.main[0][0].json).toStrictEqual({ count_id: 3, count_error: 1 });
-		const failed = run.runData['Create GravityZone Company'][0].data!.main[0][3].json;
-		expect(failed.error).toMatch(/^Item 3: "country" \(Country\) is not one of the documented values \(got "NZL"\)/);
+		const summary = (result: typeof run) => result.runData.Summary[0].data!.main[0].map((item) => item.json);
+		expect(summary(run)).toStrictEqual([
+			{ result: 'created', count_psaId: 3, concatenated_psaId: 'PSA-2001, PSA-2002, PSA-2003' },
+			{ result: 'failed', count_psaId: 1, concatenated_psaId: 'PSA-2004' },
+		]);
+		const failed = run.runData['Row Result'][0].data!.main[0].find((item) => item.json.result === 'failed')!.json;
+		expect(failed).toStrictEqual({
+			psaId: 'PSA-2004',
+			name: 'Tailspin Toys',
+			result: 'failed',
+			error: 'In item 3 (the 4th): "country" (Country) must be a 2-letter ISO 3166-1 country code such as US or DE (got "NZL"; did you mean "NZ"?)',
+		});
+
+		// The next morning the same export comes again: nothing new, the companies are counted as existing.
+		const again = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
+		expect(again.status).toBe('success');
+		expect(summary(again)).toStrictEqual([
+			{ result: 'existing', count_psaId: 3, concatenated_psaId: 'PSA-2001, PSA-2002, PSA-2003' },
+			{ result: 'failed', count_psaId: 1, concatenated_psaId: 'PSA-2004' },
+		]);
+		expect(context.eset.created).toHaveLength(3);
+		expect(context.gravityZone.created).toHaveLength(3);
 	});
 
 	it('customer lifecycle: onboards, updates, suspends and deletes the customer in both consoles', async () => {
@@ -116,46 +162,133 @@ describe('in a real n8n, against the sandbox', () => {
 			await context.n8n.publishWorkflow(context.ids.get('psa-webhook-onboarding')!);
 			server = await context.n8n.start(context.port);
 			await setupOwner(context.baseUrl);
+			await waitForWebhook(`${context.baseUrl}/webhook/msp-onboarding`);
 		});
 
-		it('PSA webhook: creates the customer in both consoles and answers with both IDs', async () => {
+		const callWebhook = async (body: unknown) => {
 			const response = await fetch(`${context.baseUrl}/webhook/msp-onboarding`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({
-					psaId: 'CW-7781',
-					seats: 30,
-					company: {
-						name: 'Blue Yonder Dental',
-						street: '7 Pier Road',
-						city: 'San Diego',
-						zip: '92101',
-						state: 'California',
-						country: 'US',
-						countrySubdivision: 'US-CA',
-						email: 'it@blueyonder.example',
-					},
-				}),
+				body: JSON.stringify(body),
 			});
-			expect(response.status).toBe(200);
-			const body = await response.json();
+			// Parsed here: jest compares objects of its own realm (response.json() makes them in Node's).
+			return { status: response.status, body: JSON.parse(await response.text()) as Record<string, unknown> };
+		};
+		const payload = (psaId: string, country: string) => ({
+			psaId,
+			seats: 30,
+			company: {
+				name: `Blue Yonder Dental ${psaId}`,
+				street: '7 Pier Road',
+				city: 'San Diego',
+				zip: '92101',
+				state: 'California',
+				country,
+				countrySubdivision: 'US-CA',
+				email: 'it@blueyonder.example',
+			},
+		});
+
+		it('PSA webhook: creates the customer in both consoles and answers with each console\'s ID and outcome; the same payload again answers "existing"', async () => {
+			const first = await callWebhook(payload('CW-7781', 'US'));
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(1);
-			expect(body).toEqual({
-				psaId: 'CW-7781',
-				esetCompanyId: context.eset.created[0].companyId,
-				gravityZoneCompanyId: context.gravityZone.created[0].id,
+			const ids = { eset: context.eset.created[0].companyId, gravityZone: context.gravityZone.created[0].id };
+			const onboarded = (outcome: string) => ({
+				status: 200,
+				body: { psaId: 'CW-7781', eset: { companyId: ids.eset, outcome }, gravityZone: { companyId: ids.gravityZone, outcome } },
 			});
-			expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
+			expect(first).toStrictEqual(onboarded('created'));
+			expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental CW-7781', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
 			expect(context.gravityZone.created[0].params).toMatchObject({
-				name: 'Blue Yonder Dental',
+				name: 'Blue Yonder Dental CW-7781',
 				licenseSubscription: { type: 3, reservedSlots: 30, assignedProductType: 0 },
 				customFields: { psaId: 'CW-7781' },
 			});
+
+			// The PSA fires again (a retry, a second save): same IDs, nothing new.
+			expect(await callWebhook(payload('CW-7781', 'US'))).toStrictEqual(onboarded('existing'));
+			expect(context.eset.created).toHaveLength(1);
+			expect(context.gravityZone.created).toHaveLength(1);
 		});
 
-		it('the editor renders the licence fields of the GravityZone node and the address of the ESET node', async () => {
-			await checkEditor(context.baseUrl, context.ids.get('scheduled-bulk-onboarding')!);
+		it('PSA webhook: a payload a check refuses gets HTTP 422 with the node\'s message, and nothing is sent to either console', async () => {
+			const alpha3 = await callWebhook(payload('CW-7782', 'USA'));
+			expect(alpha3).toStrictEqual({
+				status: 422,
+				body: {
+					psaId: 'CW-7782',
+					error: 'In item 0 (the 1st): "country" (Country) must be a 2-letter ISO 3166-1 country code such as US or DE (got "USA"; did you mean "US"?)',
+					details: 'Nothing was sent for this item. Fix the field in the node or in the data the expression reads.',
+					refusedBy: 'Check GravityZone Company',
+				},
+			});
+			// A payload of another shape: the first check names what is missing.
+			const otherShape = await callWebhook({ customer: { title: 'Blue Yonder Dental' }, id: 7783 });
+			expect(otherShape.status).toBe(422);
+			expect(otherShape.body).toStrictEqual({
+				error: 'In item 0 (the 1st): "name" (Name) is required',
+				details:
+					'All problems in this item:\n- "name" (Name) is required\n- "address" (Address) needs at least one of its fields: Street Address, City, ZIP Code or State\nNothing was sent for this item. Fix the field in the node or in the data the expression reads.',
+				refusedBy: 'Check ESET Customer',
+			});
+			// The checks validate only: neither console received a request.
+			expect(context.eset.requests).toStrictEqual([]);
+			expect(context.gravityZone.requests).toStrictEqual([]);
+		});
+
+		it('PSA webhook: a console that fails during the create gets HTTP 502 naming the step; sent again, the payload completes without a duplicate', async () => {
+			context.gravityZone.scriptNext(isRpc('createCompany'), rpcError('x', -32000, 'Server error', 'Maintenance window'));
+			const failed = await callWebhook(payload('CW-7784', 'US'));
+			expect(failed).toStrictEqual({
+				status: 502,
+				body: {
+					psaId: 'CW-7784',
+					error: 'GravityZone createCompany failed: Server error - Maintenance window',
+					details: expect.stringContaining('Maintenance window'),
+					failedAt: 'Create GravityZone Company',
+				},
+			});
+			expect(context.eset.created).toHaveLength(1);
+			expect(context.gravityZone.created).toHaveLength(0);
+			const again = await callWebhook(payload('CW-7784', 'US'));
+			expect(again.status).toBe(200);
+			expect(again.body).toMatchObject({ eset: { companyId: context.eset.created[0].companyId, outcome: 'existing' }, gravityZone: { outcome: 'created' } });
+			expect(context.eset.created).toHaveLength(1);
+			expect(context.gravityZone.created).toHaveLength(1);
+		});
+
+		it('the editor shows readable subtitles, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
+			const seen = await inspectEditor(context.baseUrl, context.ids);
+			expect(seen.subtitles).toStrictEqual({
+				'Check ESET Customer': 'Create a customer',
+				'Check GravityZone Company': 'Create a company',
+				'Create ESET Customer': 'Create a customer',
+				'Create GravityZone Company': 'Create a company',
+			});
+			expect(seen.trialNotice).toStrictEqual({ withLicence: false, newNode: true, afterAddingLicence: false });
+			expect(seen.licenceLabels).toStrictEqual(['License Subscription', 'Type', 'More License Fields', 'Own Use', 'Resell']);
+			expect(seen.licenceMenu).toEqual(expect.arrayContaining(['License Key', 'Reserved Slots', 'End Subscription', 'Product Type']));
+			expect(seen.licenceMenu).not.toContain('Type');
+			expect(seen.countrySearch).toStrictEqual(['New Zealand (NZ)']);
+			expect(seen.errorPanel).toStrictEqual({
+				message: 'In item 0 (the 1st): "address" (Address) must not contain HTML tags',
+				items: [
+					'"address" (Address) must not contain HTML tags',
+					'"country" (Country) must be a 2-letter ISO 3166-1 country code such as US or DE (got "NZL"; did you mean "NZ"?)',
+					'"phone" (Phone) must be at most 32 characters (it has 36)',
+				],
+				text: expect.stringMatching(/^All problems in this item:\n[\s\S]*\nNothing was sent for this item\./),
+			});
+			// Every field of both Create operations is on screen, and every entry of their "Add ..." menus.
+			expect(seen.labels.count).toBeGreaterThan(100);
+			expect(seen.labels.cutOff).toStrictEqual([]);
+			expect(seen.menus.count).toBeGreaterThanOrEqual(14);
+			expect(seen.menus.cutOff).toStrictEqual([]);
+		});
+
+		it('the editor renders the ESET Update Quantity node with its seat guard', async () => {
+			await checkLicenseEditor(context.baseUrl, context.ids.get('eset-license-update-quantity')!);
 		});
 	});
 });

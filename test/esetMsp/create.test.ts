@@ -17,6 +17,21 @@ describe('ESET Create Customer: what is sent and returned', () => {
 		});
 	});
 
+	it('leaves out fields added and left empty in a Dry Run too, refusing none of them', async () => {
+		await withEset(async (server) => {
+			const { output, error } = await runCreateCustomer(server, {
+				name: 'Acme Dental',
+				address: { city: 'San Diego', streetAddress: '' },
+				additionalFields: { email: '', parentCompanyId: { __rl: true, mode: 'list', value: '' }, vatId: ' ' },
+				options: { dryRun: true },
+			});
+			expect(error()).toBeUndefined();
+			expect(output('Node')[0].json).toMatchObject({ dryRun: true, outcome: 'wouldCreate', request: { body: { name: 'Acme Dental', address: { city: 'San Diego' } } } });
+			expect((output('Node')[0].json.request as { body: object }).body).toStrictEqual({ name: 'Acme Dental', address: { city: 'San Diego' } });
+			expect(server.calls('/api/Company/Create/customer')).toHaveLength(0);
+		});
+	});
+
 	it.each(['string', 'companyId', 'publicId', 'id'] as const)('reads the company ID from a %s response', async (shape) => {
 		await withEset(
 			async (server) => {
@@ -104,7 +119,7 @@ describe('ESET Create Customer: what is sent and returned', () => {
 			const items = output('Node');
 			expect(items.map((item) => item.pairedItem)).toStrictEqual([0, 1, 2, 3].map((item) => ({ item })));
 			expect(items[0].json.companyId).toBe(server.created[0].companyId);
-			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) is required/);
+			expect(items[1].json.error).toMatch(/^In item 1 \(the 2nd\): "name" \(Name\) is required/);
 			expect(items[2].json.error).toBe('ESET rejected the request: name: A company with this name already exists.');
 			expect(items[2].json.httpCode).toBe('400');
 			expect(server.created).toHaveLength(2);

@@ -48,11 +48,12 @@ describe('ESET find-or-create', () => {
 		});
 	});
 
-	it('pages through the parent\'s children (past 100) when the search answer does not say where companies sit', async () => {
+	it('pages through the parent\'s children (past 100) when neither the search answer nor the Detail says where companies sit', async () => {
 		await withEset(async (server) => {
 			for (let n = 0; n < 130; n++) await runCreateCustomer(server, { name: `Filler ${n}`, address: { city: 'Brno' }, options: { ifExists: 'createAnyway' } });
 			const id = await created(server, { name: 'Late Arrival' });
 			server.scriptNext((request) => request.path === '/api/Search/Companies', { status: 200, body: { companies: [{ publicId: id, name: 'Late Arrival' }], totalCount: 1 } });
+			server.scriptNext((request) => request.path === '/api/Company/Detail', { status: 200, body: { companyId: id, name: 'Late Arrival' } });
 			server.requests.length = 0;
 			const again = (await runCreateCustomer(server, { name: 'Late Arrival', address: { city: 'Brno' } })).output('Node')[0].json;
 			expect(again).toMatchObject({ companyId: id, outcome: 'existing' });
@@ -69,7 +70,7 @@ describe('ESET find-or-create', () => {
 			});
 			expect(twins.output('Node').map((item) => item.json.outcome)).toStrictEqual(['created', 'existing']);
 			const failed = await runCreateCustomer(server, { name: 'Twin', address: { city: 'Brno' }, options: { ifExists: 'fail' } });
-			expect(failed.error()?.message).toBe(`Item 0: the customer "Twin" exists already (companyId ${server.created[0].companyId})`);
+			expect(failed.error()?.message).toBe(`In item 0 (the 1st): the customer "Twin" exists already (companyId ${server.created[0].companyId})`);
 			const anyway = await runCreateCustomer(server, { name: 'Twin', address: { city: 'Brno' }, options: { ifExists: 'createAnyway' } });
 			expect(anyway.error()?.message).toBe('ESET rejected the request: name: A company with this name already exists.');
 			expect(server.created).toHaveLength(1);
@@ -131,7 +132,7 @@ describe('ESET operations', () => {
 	it('refuses a field both set and cleared, sending nothing', async () => {
 		await withEset(async (server) => {
 			const { error } = await run(server, { resource: 'company', operation: 'updateCustomer', companyId: byId(ESET_EXAMPLE_PARENT), updateFields: { email: 'a@b.example' }, fieldsToClear: ['email'] });
-			expect(error()?.message).toBe('Item 0: "email" (Email) is both set and chosen in Fields to Clear');
+			expect(error()?.message).toBe('In item 0 (the 1st): "email" (Email) is both set and chosen in Fields to Clear');
 			expect(server.requests).toHaveLength(0);
 		});
 	});
@@ -154,7 +155,7 @@ describe('ESET operations', () => {
 			const custom = await run(server, { resource: 'custom', operation: 'apiCall', method: 'GET', path: '/api/Enum/EntityTypes' });
 			expect(custom.output('Node')[0].json.response).toEqual(expect.arrayContaining([{ id: 1007, name: 'MSP Customer' }]));
 			const badPath = await run(server, { resource: 'custom', operation: 'apiCall', method: 'GET', path: 'Enum/EntityTypes' });
-			expect(badPath.error()?.message).toBe('Item 0: "path" (Path) must start with /api/ (got "Enum/EntityTypes")');
+			expect(badPath.error()?.message).toBe('In item 0 (the 1st): "path" (Path) must start with /api/ (got "Enum/EntityTypes")');
 		});
 	});
 

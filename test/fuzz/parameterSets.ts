@@ -12,7 +12,9 @@ import { type Kind, literalFits, OMITTED } from './values';
 export type Spec =
 	| { key: string; kind: Kind; inclusion?: number }
 	| { key: string; locator: Kind; inclusion?: number }
-	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; keepEmpty?: boolean }
+	| { key: string; children: Spec[]; inclusion?: number; required?: boolean; grouped?: string[]; keepEmpty?: boolean | 'whenAdded' }
+	/** A list of texts (n8n's multiple-value text field). */
+	| { key: string; strings: Kind; inclusion?: number }
 	| { key: string; entries: 'keyValue'; inclusion?: number }
 	| { key: string; entries: 'list'; item: { key: string; kind: Kind }; inclusion?: number };
 
@@ -48,6 +50,7 @@ export function arbitraryOf(spec: Spec, clean: boolean): fc.Arbitrary<unknown> {
 	if ('children' in spec) {
 		return fc.record(Object.fromEntries(spec.children.map((child) => [child.key, maybe(arbitraryOf(child, clean), child.inclusion ?? 0.3)])));
 	}
+	if ('strings' in spec) return fc.array(leaf(spec.strings, clean), { maxLength: 4 });
 	if (spec.entries === 'keyValue') {
 		const name = fc.oneof(fc.stringMatching(/^[A-Za-z][A-Za-z0-9 _-]{0,11}$/), fc.constantFrom('', '  '));
 		// A fixed value that starts with "=" is an expression to n8n, so fixed values never do.
@@ -74,13 +77,15 @@ export class ParameterSet {
 
 	/** A field's value as a fixed value when the editor could hold it, otherwise as an expression. */
 	deliver(kind: Kind, draw: LeafDraw): unknown {
-		if (!draw.viaExpression && literalFits(kind, draw.raw)) return draw.raw;
+		// A password is typed into its field: through an expression it would sit in the incoming item, which is no leak of the node's.
+		if ((!draw.viaExpression || kind.secret) && literalFits(kind, draw.raw)) return draw.raw;
 		const key = `field${this.expressions++}`;
 		if (draw.raw !== undefined) this.item[key] = draw.raw as IDataObject[string];
 		return `={{ $json.${key} }}`;
 	}
 
-	build(spec: Spec, drawn: unknown, path: string[], omitEmptyObjects: boolean): Built {
+	/** `omitEmptyObjects`: Create leaves out an object left with nothing to send (the default). */
+	build(spec: Spec, drawn: unknown, path: string[], omitEmptyObjects = true): Built {
 		const at = [...path, spec.key].join('.');
 		if ('kind' in spec || 'locator' in spec) {
 			const kind = 'kind' in spec ? spec.kind : spec.locator;
@@ -100,9 +105,25 @@ export class ParameterSet {
 				parameter[child.key] = built.parameter as IDataObject[string];
 				if (built.sent !== OMITTED) sent[child.key] = built.sent as IDataObject[string];
 			}
+			// An object left with nothing to send is not sent (Create leaves out what was left empty).
 			const empty = Object.keys(sent).length === 0;
 			if (empty && spec.required) this.problems.push(at);
-			return { parameter, sent: empty && (omitEmptyObjects || !spec.keepEmpty) ? OMITTED : sent };
+			// A top-level collection counts as added when the user added any field to it (even one that reads nothing).
+			const kept = spec.keepEmpty === 'whenAdded' ? Object.keys(parameter).length > 0 : spec.keepEmpty;
+			return { parameter: spec.grouped ? grouped(parameter, spec.grouped) : parameter, sent: empty && (omitEmptyObjects || !kept) ? OMITTED : sent };
+		}
+		if ('strings' in spec) {
+			// Each entry is trimmed and an empty one dropped; a broken entry is named by the list ("entry N").
+			const draws = drawn as LeafDraw[];
+			const sent: unknown[] = [];
+			for (const draw of draws) {
+				const raw = typeof draw.raw === 'string' ? draw.raw.trim() : typeof draw.raw === 'number' || typeof draw.raw === 'boolean' ? String(draw.raw) : draw.raw;
+				if (raw === '') continue;
+				const judged = spec.strings.judge(raw);
+				if (judged.broken) this.problems.push(at);
+				sent.push(judged.sent);
+			}
+			return { parameter: draws.map((draw) => this.deliver(spec.strings, draw)), sent: sent.length ? sent : OMITTED };
 		}
 		if (spec.entries === 'keyValue') {
 			const entries = drawn as Array<{ name: string; value: string }>;
@@ -123,7 +144,7 @@ export class ParameterSet {
 	}
 
 	/** Builds fields that sit in the node as parameters of their own, or inside a UI-only collection. */
-	buildAll(specs: Spec[], drawn: Record<string, Drawn>, omitEmptyObjects: boolean) {
+	buildAll(specs: Spec[], drawn: Record<string, Drawn>, omitEmptyObjects = true) {
 		const parameters: INodeParameters = {};
 		const body: IDataObject = {};
 		for (const spec of specs) {
@@ -135,6 +156,19 @@ export class ParameterSet {
 		}
 		return { parameters, body };
 	}
+}
+
+/**
+ * How the editor holds an object shown as a group (the licence: Type, Own Use and Resell always
+ * there, the other fields added to "More License Fields"): `{ fields: { type, ..., moreFields: { ... } } }`,
+ * two containers of the UI only.
+ */
+function grouped(parameter: IDataObject, keys: string[]): IDataObject {
+	if (Object.keys(parameter).length === 0) return parameter;
+	const first: IDataObject = {};
+	const others: IDataObject = {};
+	for (const [key, value] of Object.entries(parameter)) (keys.includes(key) ? first : others)[key] = value;
+	return { fields: Object.keys(others).length > 0 ? { ...first, moreFields: others } : first };
 }
 
 /** Draws the fields of `specs` (each present with its own inclusion probability). */

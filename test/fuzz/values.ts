@@ -25,9 +25,15 @@ export interface Kind {
 	judge(raw: unknown): Judgement;
 	ui: UiType;
 	options?: readonly unknown[];
+	/** A password: typed in as a fixed value whenever it can be. */
+	secret?: boolean;
 }
 
-/** Whether ESET's "an empty text is not sent" applies, and whether the field must be there. */
+/**
+ * Whether the field must be there, and whether Create's "an empty value is not sent" applies: both
+ * Creates leave out a field whose value is empty text ('' or spaces), which is what n8n saves for a
+ * field added in the editor and left untouched, and what an expression reads from an empty CSV cell.
+ */
 export interface Presence {
 	required?: boolean;
 	omitBlank?: boolean;
@@ -35,6 +41,8 @@ export interface Presence {
 
 const missing = (presence: Presence): Judgement =>
 	presence.required ? { sent: OMITTED, broken: 'is required' } : { sent: OMITTED };
+
+const isBlank = (raw: unknown) => typeof raw === 'string' && raw.trim() === '';
 
 /** Text as n8n parameters deliver it: numbers and flags become text; null and undefined are "not set". */
 function asText(raw: unknown, presence: Presence): Judgement | string {
@@ -49,6 +57,17 @@ const NOT_TEXT = fc.constantFrom<unknown>({}, [], { name: 'x' }, ['a', 'b']);
 const NOTHING = fc.constantFrom<unknown>(undefined, null);
 const UNICODE = fc.constantFrom('Zürich Ärzte GmbH', 'Société Générale — Paris', '株式会社テスト', 'O\'Brien & Sons "Ltd"');
 const BLANK = fc.constantFrom('', ' ', '\t  ');
+
+/** With `omitBlank`, an empty value is "not set" (valid unless the field is required), whatever the field's type. */
+function emptyIsUnset(kind: Kind, presence: Presence): Kind {
+	if (!presence.omitBlank) return kind;
+	return {
+		...kind,
+		valid: presence.required ? kind.valid : fc.oneof({ weight: 8, arbitrary: kind.valid }, { weight: 1, arbitrary: BLANK }),
+		invalid: fc.oneof(kind.invalid.filter((value) => !isBlank(value)), ...(presence.required ? [BLANK] : [])),
+		judge: (raw) => (isBlank(raw) ? missing(presence) : kind.judge(raw)),
+	};
+}
 
 export interface TextRules extends Presence {
 	maxLength?: number;
@@ -65,7 +84,7 @@ export function text(rules: TextRules = {}): Kind {
 	const tagged = fc
 		.tuple(plain, fc.constantFrom('<b>', '<script>alert(1)</script>', '</div>', '<img src=x>', '<!-- note -->'), plain)
 		.map((parts) => parts.join(''));
-	return {
+	return emptyIsUnset({
 		ui: 'string',
 		valid: fc.oneof(plain, atLimit, UNICODE, fc.integer(), fc.boolean(), ...(rules.required ? [] : [NOTHING])),
 		invalid: fc.oneof(
@@ -83,12 +102,12 @@ export function text(rules: TextRules = {}): Kind {
 			if (rules.noHtml && /<[^>]+>/.test(value)) return { sent: value, broken: 'HTML' };
 			return { sent: value };
 		},
-	};
+	}, rules);
 }
 
 /** Text of a fixed form (an ISO code, an ID, a date...): `valid` and `invalid` samples, `test` the form. */
 export function formatted(valid: fc.Arbitrary<unknown>, invalid: fc.Arbitrary<unknown>, test: (value: string) => boolean, presence: Presence = {}): Kind {
-	return {
+	return emptyIsUnset({
 		ui: 'string',
 		valid: presence.required ? valid : fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: NOTHING }),
 		invalid: fc.oneof(invalid, NOT_TEXT, ...(presence.omitBlank ? [] : [BLANK])),
@@ -97,7 +116,7 @@ export function formatted(valid: fc.Arbitrary<unknown>, invalid: fc.Arbitrary<un
 			if (typeof value !== 'string') return value;
 			return test(value) ? { sent: value } : { sent: value, broken: 'not of the documented form' };
 		},
-	};
+	}, presence);
 }
 
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)*$/;
@@ -121,18 +140,19 @@ const isRealDate = (value: string) => {
 	return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 };
 
-export const date = (): Kind =>
+export const date = (presence: Presence = {}): Kind =>
 	formatted(
 		fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }).map((value) => value.toISOString().slice(0, 10)),
 		fc.constantFrom('2028-13-01', '2028-02-30', '28-01-01', '2028/01/01', 'tomorrow', '2028-1-1'),
 		isRealDate,
+		presence,
 	);
 
 const NUMERIC = /^\s*-?\d+\s*$/;
 
 /** A whole number: expressions bring "12" as text, which counts as 12. */
-export function integer(min: number): Kind {
-	return {
+export function integer(min: number, presence: Presence = {}): Kind {
+	return emptyIsUnset({
 		ui: 'number',
 		valid: fc.oneof(fc.integer({ min, max: min + 3 }), fc.integer({ min, max: 1_000_000 }), fc.integer({ min, max: 500 }).map(String), NOTHING),
 		invalid: fc.oneof(fc.integer({ min: -1000, max: min - 1 }), fc.constantFrom(1.5, '2.5', 'ten', '', true, [3], { n: 1 })),
@@ -142,11 +162,11 @@ export function integer(min: number): Kind {
 			if (typeof value !== 'number' || !Number.isInteger(value)) return { sent: value, broken: 'not a whole number' };
 			return value < min ? { sent: value, broken: `below ${min}` } : { sent: value };
 		},
-	};
+	}, presence);
 }
 
-export function flag(): Kind {
-	return {
+export function flag(presence: Presence = {}): Kind {
+	return emptyIsUnset({
 		ui: 'boolean',
 		valid: fc.oneof(fc.boolean(), fc.constantFrom('true', 'false'), NOTHING),
 		invalid: fc.constantFrom('yes', 'TRUE', 1, 0, '', [true]),
@@ -155,14 +175,14 @@ export function flag(): Kind {
 			const value = raw === 'true' ? true : raw === 'false' ? false : raw;
 			return typeof value === 'boolean' ? { sent: value } : { sent: value, broken: 'not true or false' };
 		},
-	};
+	}, presence);
 }
 
 /** One of the documented values; numeric values may come as text ("3"). */
 export function oneOf(values: readonly (string | number)[], presence: Presence = {}): Kind {
 	const numeric = typeof values[0] === 'number';
 	const coerce = (raw: unknown) => (numeric && typeof raw === 'string' && NUMERIC.test(raw) ? Number(raw) : raw);
-	return {
+	return emptyIsUnset({
 		ui: 'options',
 		options: values,
 		valid: fc.oneof(fc.constantFrom(...values), ...(numeric ? [fc.constantFrom(...values).map(String)] : []), ...(presence.required ? [] : [NOTHING])),
@@ -175,15 +195,15 @@ export function oneOf(values: readonly (string | number)[], presence: Presence =
 			const value = coerce(raw);
 			return values.includes(value as string | number) ? { sent: value } : { sent: value, broken: 'not a documented value' };
 		},
-	};
+	}, presence);
 }
 
 /** A list of documented values: a list, or text separated by commas (as a webhook may send it). */
-export function someOf(values: readonly (string | number)[]): Kind {
+export function someOf(values: readonly (string | number)[], presence: Presence = {}): Kind {
 	const numeric = typeof values[0] === 'number';
 	const coerce = (raw: unknown) => (numeric && typeof raw === 'string' && NUMERIC.test(raw) ? Number(raw) : raw);
 	const subset = fc.subarray([...values]);
-	return {
+	return emptyIsUnset({
 		ui: 'multiOptions',
 		options: values,
 		valid: fc.oneof(subset, subset.map((list) => list.join(', ')), NOTHING),
@@ -201,7 +221,7 @@ export function someOf(values: readonly (string | number)[]): Kind {
 			const sent = list.map(coerce);
 			return sent.every((value) => values.includes(value as string | number)) ? { sent } : { sent, broken: 'holds an undocumented value' };
 		},
-	};
+	}, presence);
 }
 
 /** Whether the editor could hold this value as a fixed value (else only an expression brings it). */
@@ -214,7 +234,8 @@ export function literalFits(kind: Kind, raw: unknown): boolean {
 		case 'boolean':
 			return typeof raw === 'boolean';
 		case 'options':
-			return kind.options!.includes(raw as string | number);
+			// '' is what the editor saves for a dropdown added and left without a value.
+			return raw === '' || kind.options!.includes(raw as string | number);
 		case 'multiOptions':
 			return Array.isArray(raw) && raw.every((value) => kind.options!.includes(value as string | number));
 	}

@@ -1,5 +1,4 @@
-import { runCreate, withGravityZone } from './fixtures';
-import { MAX_RATE_LIMIT_RETRIES } from '../../nodes/shared/requestPolicy';
+import { license, runCreate, withGravityZone } from './fixtures';
 import { runWorkflow } from '../harness/runWorkflow';
 import { singleNodeWorkflow } from '../harness/workflows';
 import { webhookItem } from '../harness/workflows';
@@ -22,8 +21,8 @@ describe('GravityZone Create: what is sent', () => {
 			await runCreate(server, {
 				type: 1,
 				name: 'Given As Is',
-				licenseSubscription: { type: 3, reservedSlots: 0, manageExchange: false, additionalProductTypes: [] },
-				additionalFields: { industry: 0, enforce2FA: false, address: '' },
+				licenseSubscription: license({ type: 3, reservedSlots: 0, manageExchange: false, additionalProductTypes: [] }),
+				additionalFields: { industry: 0, enforce2FA: false },
 			});
 			expect(paramsSent(server)).toStrictEqual([
 				{
@@ -32,9 +31,58 @@ describe('GravityZone Create: what is sent', () => {
 					licenseSubscription: { type: 3, reservedSlots: 0, manageExchange: false, additionalProductTypes: [] },
 					industry: 0,
 					enforce2FA: false,
-					address: '',
 				},
 			]);
+		});
+	});
+
+	// What n8n saves for fields added in the editor and left untouched: "" for text and for a dropdown without a value.
+	const addedAndLeftEmpty = {
+		type: 1,
+		name: 'Left Empty',
+		licenseSubscription: license({ type: 3, endSubscription: '', licenseKey: ' ', ownUse: {} }),
+		additionalFields: {
+			address: '',
+			country: '',
+			state: '',
+			accountEmail: '',
+			contactPerson: { email: '', fullName: 'Dana Smile' },
+			mdrContactInformation: { emailVerificationCode: '', phoneNumber: { countryPrefix: '' } },
+			customFields: { entries: [{ name: '', value: '' }] },
+		},
+	};
+	const sentForLeftEmpty = { type: 1, name: 'Left Empty', licenseSubscription: { type: 3 }, contactPerson: { fullName: 'Dana Smile' } };
+
+	it('leaves out a field that was added and left empty, instead of refusing it', async () => {
+		await withGravityZone(async (server) => {
+			const { error } = await runCreate(server, addedAndLeftEmpty);
+			expect(error()).toBeUndefined();
+			expect(paramsSent(server)).toStrictEqual([sentForLeftEmpty]);
+		});
+	});
+
+	it('leaves it out in a Dry Run too', async () => {
+		await withGravityZone(async (server) => {
+			const { output, error } = await runCreate(server, { ...addedAndLeftEmpty, options: { dryRun: true } });
+			expect(error()).toBeUndefined();
+			expect(output('Node')[0].json).toMatchObject({ dryRun: true, outcome: 'wouldCreate', request: { body: { params: sentForLeftEmpty } } });
+			expect(server.rpcCalls('createCompany')).toHaveLength(0);
+		});
+	});
+
+	it('leaves out an expression that found an empty value (a PSA field or a CSV cell left empty)', async () => {
+		await withGravityZone(async (server) => {
+			await runCreate(
+				server,
+				{
+					type: 1,
+					name: 'Empty Cells',
+					licenseSubscription: license({ type: 3, reservedSlots: '={{ $json.seats }}', manageHyperDetect: '={{ $json.hyperDetect }}' }),
+					additionalFields: { country: '={{ $json.country }}', phone: '={{ $json.phone }}' },
+				},
+				{ items: [{ seats: '', hyperDetect: ' ', country: '', phone: '' }] },
+			);
+			expect(paramsSent(server)).toStrictEqual([{ type: 1, name: 'Empty Cells', licenseSubscription: { type: 3 } }]);
 		});
 	});
 
@@ -43,7 +91,7 @@ describe('GravityZone Create: what is sent', () => {
 			await runCreate(server, {
 				type: 1,
 				name: 'With Extras',
-				licenseSubscription: { type: 3 },
+				licenseSubscription: license({ type: 3 }),
 				options: { extraParams: '{"futureFlag": true, "licenseSubscription": {"manageNewThing": true}}' },
 			});
 			expect(paramsSent(server)).toStrictEqual([
@@ -68,14 +116,14 @@ describe('GravityZone Create: what is sent', () => {
 				{
 					type: '={{ $json.body.kind === "partner" ? 0 : 1 }}',
 					name: '={{ $json.body.company.name }}',
-					licenseSubscription: {
+					licenseSubscription: license({
 						type: '={{ $json.body.licence.type }}',
 						reservedSlots: '={{ $json.body.licence.seats }}',
 						endSubscription: '={{ $json.body.licence.until }}',
 						manageHyperDetect: '={{ $json.body.licence.hyperDetect }}',
 						additionalProductTypes: '={{ $json.body.licence.products }}',
 						assignedProductType: '={{ $json.body.licence.products.split(",")[0] }}',
-					},
+					}),
 					additionalFields: {
 						country: '={{ $json.body.company.country }}',
 						state: '={{ $json.body.company.state }}',
@@ -129,7 +177,10 @@ describe('GravityZone Create: API errors', () => {
 			expect(error()?.message).toBe(
 				'GravityZone createCompany failed: Server error - A company with the same name already exists',
 			);
-			expect((error() as { description?: string }).description).toContain('JSON-RPC error -32000');
+			// Two lines in n8n's error panel, which renders descriptions as HTML.
+			expect((error() as { description?: string }).description).toBe(
+				'Details: A company with the same name already exists<br>JSON-RPC error -32000. GravityZone refused the request: the details above say why (for example, a name already in use).',
+			);
 			expect((error() as { errorResponse?: unknown }).errorResponse).toMatchObject({
 				code: -32000,
 				message: 'Server error',
@@ -186,10 +237,12 @@ describe('GravityZone Create: API errors', () => {
 
 	it('explains rate limiting, server errors and an unreachable Access URL', async () => {
 		await withGravityZone(async (server) => {
-			// A 429 is waited out and retried up to MAX_RATE_LIMIT_RETRIES times; one more in a row surfaces.
-			for (let n = 0; n <= MAX_RATE_LIMIT_RETRIES; n++) server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '0' } });
-			expect((await runCreate(server, { type: 1, name: 'A' })).error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
-			expect(server.rpcCalls('createCompany')).toHaveLength(MAX_RATE_LIMIT_RETRIES + 1);
+			// 429s are waited out (each for its Retry-After) while Request Options > Rate Limit Wait lasts: the
+			// first (1 s of 1.5 s) is, the second would end after it, so it surfaces.
+			for (let n = 0; n < 2; n++) server.scriptNext(isRpc('createCompany'), { status: 429, headers: { 'retry-after': '1' } });
+			const limited = await runCreate(server, { type: 1, name: 'A', requestOptions: { rateLimitWaitMs: 1500 } });
+			expect(limited.error()?.message).toBe('GravityZone rate limit reached (HTTP 429)');
+			expect(server.rpcCalls('createCompany')).toHaveLength(2);
 			server.scriptNext(isRpc('createCompany'), { status: 502 });
 			const serverError = (await runCreate(server, { type: 1, name: 'B', options: { ifExists: 'createAnyway' } })).error() as { description?: string };
 			expect(serverError.description).toMatch(/server error.*The create may have gone through: look for the company/s);
@@ -241,10 +294,34 @@ describe('GravityZone Create: items', () => {
 			const items = output('Node');
 			expect(items.map((item) => item.pairedItem)).toStrictEqual([0, 1, 2, 3].map((item) => ({ item })));
 			expect(items[0].json).toStrictEqual({ id: server.created[0].id, name: 'First Co', type: 1, outcome: 'created' });
-			expect(items[1].json.error).toMatch(/^Item 1: "name" \(Name\) must be at most 64 characters/);
+			expect(items[1].json.error).toMatch(/^In item 1 \(the 2nd\): "name" \(Name\) must be at most 64 characters/);
 			expect(items[2].json.error).toBe('GravityZone createCompany failed: Server error - Refused for this test');
 			expect(items[3].json).toStrictEqual({ id: server.created[1].id, name: 'Fourth Co', type: 1, outcome: 'created' });
 			expect(server.rpcCalls('createCompany')).toHaveLength(3);
+		});
+	});
+
+	it('with "Continue (using error output)", sends each failed item to the error output', async () => {
+		await withGravityZone(async (server) => {
+			const workflow = singleNodeWorkflow('gravityZone', { resource: 'company', operation: 'create', type: 1, name: '={{ $json.name }}' });
+			workflow.nodes[1].onError = 'continueErrorOutput';
+			const { run } = await runWorkflow(workflow, {
+				items: [{ name: 'Good Co' }, { name: 'x'.repeat(70) }],
+				credentials: { gravityZoneApi: { accessUrl: `${server.url}/api`, apiKey: GZ_PARTNER_KEY } },
+			});
+			const [success, failed] = run.data.resultData.runData.Node[0].data!.main;
+			expect(success!.map((item) => item.json)).toStrictEqual([{ id: server.created[0].id, name: 'Good Co', type: 1, outcome: 'created' }]);
+			// As n8n shapes error-output items: the input item's fields, then the error.
+			expect(failed!.map((item) => [item.pairedItem, item.json])).toStrictEqual([
+				[
+					{ item: 1 },
+					{
+						name: 'x'.repeat(70),
+						error: 'In item 1 (the 2nd): "name" (Name) must be at most 64 characters (it has 70)',
+						details: { description: 'Nothing was sent for this item. Fix the field in the node or in the data the expression reads.' },
+					},
+				],
+			]);
 		});
 	});
 
@@ -255,7 +332,7 @@ describe('GravityZone Create: items', () => {
 				{ type: 1, name: '={{ $json.name }}', requestOptions: { concurrency: 1 } },
 				{ items: [{ name: 'Ok Co' }, { name: '' }, { name: 'Never Sent' }] },
 			);
-			expect(error()?.message).toMatch(/^Item 1: "name"/);
+			expect(error()?.message).toBe('In item 1 (the 2nd): "name" (Name) is required');
 			expect(server.created.map((company) => company.params.name)).toStrictEqual(['Ok Co']);
 		});
 	});

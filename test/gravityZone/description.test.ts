@@ -1,5 +1,9 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
 import { GravityZone } from '../../nodes/GravityZone/GravityZone.node';
 import { COUNTRIES } from '../../nodes/GravityZone/data/countries';
+import { subtitleOf } from '../harness/subtitle';
 import { readJson } from '../harness/golden';
 import { parameterPaths } from '../harness/parameterPaths';
 import path from 'node:path';
@@ -58,5 +62,55 @@ describe('GravityZone node description', () => {
 		expect(paths.get('licenseSubscription')?.description).toMatch(/TRIAL/);
 		expect(node.description.properties.some((property) => property.type === 'notice' && /TRIAL/.test(property.displayName))).toBe(true);
 		expect(node.description.usableAsTool).toBe(true);
+	});
+
+	const notice = node.description.properties.find((property) => property.name === 'trialNotice')!;
+	const create = { resource: 'company', operation: 'create', type: 1, name: 'Acme' };
+	// How the editor decides (n8n-workflow's displayParameter, with the node's values and their defaults).
+	const shows = (parameter: INodeProperties, values: Record<string, unknown>) =>
+		NodeHelpers.displayParameter(
+			NodeHelpers.getNodeParameters(node.description.properties, values as never, true, false, null, node.description)!,
+			parameter,
+			{ typeVersion: 1 },
+			node.description,
+		);
+
+	it('shows the TRIAL notice while no licence is added, and hides it once the licence has its Type', () => {
+		expect(shows(notice, create)).toBe(true);
+		expect(shows(notice, { ...create, licenseSubscription: {} })).toBe(true);
+		// Added in the editor: the Type holds its default until changed.
+		expect(shows(notice, { ...create, licenseSubscription: { fields: {} } })).toBe(false);
+		expect(shows(notice, { ...create, licenseSubscription: { fields: { type: 1 } } })).toBe(false);
+		expect(shows(notice, { ...create, licenseSubscription: { fields: { type: '={{ $json.licence }}' } } })).toBe(false);
+	});
+
+	it('puts the licence Type first, then the other licence fields (sorted by name), Own Use and Resell', () => {
+		const licence = node.description.properties.find((property) => property.name === 'licenseSubscription')!;
+		expect(licence.type).toBe('fixedCollection');
+		const [group] = licence.options as Array<{ name: string; values: INodeProperties[] }>;
+		expect(group.values.map((value) => value.displayName)).toStrictEqual(['Type', 'More License Fields', 'Own Use', 'Resell']);
+		const others = (group.values[1].options as INodeProperties[]).map((option) => option.displayName);
+		expect(others).toStrictEqual([...others].sort((a, b) => a.localeCompare(b)));
+		expect(others).toEqual(expect.arrayContaining(['License Key', 'Reserved Slots', 'End Subscription', 'Product Type']));
+		expect(others).not.toEqual(expect.arrayContaining(['Type']));
+	});
+
+	it('offers the 249 countries as a dropdown, searchable by name and code', () => {
+		const country = paths.get('country')!;
+		expect(country.type).toBe('options');
+		expect(country.noDataExpression).toBeFalsy();
+		const options = country.options as Array<{ name: string; value: string }>;
+		expect(options).toHaveLength(249);
+		expect(options.find((option) => option.value === 'NZ')?.name).toBe('New Zealand (NZ)');
+		expect(options.map((option) => option.value).sort()).toStrictEqual(COUNTRIES.map(([code]) => code).sort());
+	});
+
+	it('shows the chosen operation as the subtitle, in words', () => {
+		const subtitle = (resource: string, operation: string) =>
+			subtitleOf('n8n-nodes-msp-security.gravityZone', node.description, { resource, operation });
+		expect(subtitle('company', 'create')).toBe('Create a company');
+		expect(subtitle('company', 'findByName')).toBe('Find companies by name');
+		expect(subtitle('general', 'generateEmailVerificationCode')).toBe('Generate an email verification code');
+		expect(subtitle('custom', 'apiCall')).toBe('Make an API call');
 	});
 });

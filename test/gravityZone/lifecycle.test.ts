@@ -45,7 +45,7 @@ describe('GravityZone find-or-create', () => {
 		await withGravityZone(async (server) => {
 			const id = await createdId(server, 'Acme Dental');
 			const { error } = await runCreate(server, { type: 1, name: 'Acme Dental', options: { ifExists: 'fail' } });
-			expect(error()?.message).toBe(`Item 0: a company named "Acme Dental" exists already (id ${id})`);
+			expect(error()?.message).toBe(`In item 0 (the 1st): a company named "Acme Dental" exists already (id ${id})`);
 			expect(server.created).toHaveLength(1);
 		});
 	});
@@ -133,7 +133,7 @@ describe('GravityZone operations', () => {
 		await withGravityZone(async (server) => {
 			await expect(run(server, { resource: 'company', operation: 'delete', companyId: byId('not-an-id') })).rejects.toThrow(/Not a valid ID/);
 			const { error } = await run(server, { resource: 'company', operation: 'delete', companyId: byId('={{ $json.id }}') }, [{ id: 'not-an-id' }]);
-			expect(error()?.message).toMatch(/^Item 0: "companyId" \(Company\) must be a GravityZone company ID/);
+			expect(error()?.message).toMatch(/^In item 0 \(the 1st\): "companyId" \(Company\) must be a GravityZone company ID/);
 			expect(server.requests).toHaveLength(0);
 		});
 	});

@@ -27,7 +27,10 @@ export const credentialTypes: Record<string, ICredentialType> = {
  * came back expired, or during a credential test; what it returns is persisted like n8n's database.
  */
 export class TestCredentialsHelper extends ICredentialsHelper {
-	private readonly store = new Map<string, ICredentialDataDecryptedObject>();
+	/** Helpers given the same store stand for n8n processes that share one database (queue mode). */
+	constructor(private readonly store = new Map<string, ICredentialDataDecryptedObject>()) {
+		super();
+	}
 
 	/** How often each credential type's preAuthentication ran (logins). */
 	readonly preAuthenticationCalls: Record<string, number> = {};

@@ -33,22 +33,26 @@ class ManualTriggerStub implements INodeType {
 	}
 }
 
-const registry: Record<string, INodeType> = {
-	'n8n-nodes-base.manualTrigger': new ManualTriggerStub(),
-	'n8n-nodes-msp-security.esetMsp': new EsetMsp(),
-	'n8n-nodes-msp-security.gravityZone': new GravityZone(),
-};
+/** Node types with these node classes (another copy of the modules stands for another n8n process). */
+export function nodeTypesOf(nodes: { EsetMsp: new () => INodeType; GravityZone: new () => INodeType }): INodeTypes {
+	const registry: Record<string, INodeType> = {
+		'n8n-nodes-base.manualTrigger': new ManualTriggerStub(),
+		'n8n-nodes-msp-security.esetMsp': new nodes.EsetMsp(),
+		'n8n-nodes-msp-security.gravityZone': new nodes.GravityZone(),
+	};
+	return {
+		getByName(type: string): INodeType | IVersionedNodeType {
+			const nodeType = registry[type];
+			if (!nodeType) throw new Error(`Unknown node type ${type}`);
+			return nodeType;
+		},
+		getByNameAndVersion(type: string, version?: number): INodeType {
+			return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
+		},
+		getKnownTypes(): IDataObject {
+			return {};
+		},
+	};
+}
 
-export const nodeTypes: INodeTypes = {
-	getByName(type: string): INodeType | IVersionedNodeType {
-		const nodeType = registry[type];
-		if (!nodeType) throw new Error(`Unknown node type ${type}`);
-		return nodeType;
-	},
-	getByNameAndVersion(type: string, version?: number): INodeType {
-		return NodeHelpers.getVersionedNodeType(this.getByName(type), version);
-	},
-	getKnownTypes(): IDataObject {
-		return {};
-	},
-};
+export const nodeTypes = nodeTypesOf({ EsetMsp, GravityZone });

@@ -5,6 +5,7 @@ import type {
 	IDataObject,
 	INode,
 	INodeExecutionData,
+	INodeTypes,
 	IRun,
 	IWorkflowBase,
 	IWorkflowExecuteAdditionalData,
@@ -29,6 +30,8 @@ export interface RunOptions {
 	credentials?: Record<string, ICredentialDataDecryptedObject>;
 	/** Reuse one helper across runs, as n8n reuses its credentials database. */
 	credentialsHelper?: TestCredentialsHelper;
+	/** The node types to run with (another process's copy of the nodes, see test/harness/workers.ts). */
+	nodeTypes?: INodeTypes;
 }
 
 export interface RunResult {
@@ -83,7 +86,7 @@ export async function runWorkflow(file: WorkflowFile, options: RunOptions = {}):
 		name: file.name ?? 'test',
 		nodes: file.nodes,
 		connections: file.connections,
-		nodeTypes,
+		nodeTypes: options.nodeTypes ?? nodeTypes,
 		settings: file.settings,
 		active: false,
 	});

@@ -4,11 +4,13 @@ import { LoggerProxy } from 'n8n-workflow';
 import { n8nLoggerClass } from './n8nVersions';
 import { ESET_PASSWORD, EsetServer } from '../sandbox/eset';
 import { GZ_NO_COMPANIES_KEY, GZ_PARTNER_KEY } from '../sandbox/gravityZone';
+import { GzDeploy } from '../sandbox/gzDeploy';
 
 /**
  * Scans every workflow run (output items, errors with their descriptions, causes and stacks) and
  * every line n8n logs, as they happen, for the secrets in use: the sandbox's API keys (also as the
- * Basic header carries them), the ESET password and every token the ESET sandbox issued.
+ * Basic header carries them), the ESET password, every token the ESET sandbox issued, and every
+ * password (package uninstall password, account password) the GravityZone sandbox received.
  */
 const basic = (key: string) => Buffer.from(`${key}:`).toString('base64');
 const FIXED_SECRETS = [GZ_PARTNER_KEY, basic(GZ_PARTNER_KEY), GZ_NO_COMPANIES_KEY, basic(GZ_NO_COMPANIES_KEY), ESET_PASSWORD];
@@ -29,7 +31,7 @@ export interface Scanner {
 export const newScanner = (secrets: () => Iterable<string>): Scanner => ({ scanned: {}, leaks: [], secrets });
 
 /** The scanner of this test process. */
-const processScanner = newScanner(() => [...FIXED_SECRETS, ...EsetServer.secretsIssued]);
+const processScanner = newScanner(() => [...FIXED_SECRETS, ...EsetServer.secretsIssued, ...GzDeploy.secretsReceived]);
 
 /** Errors keep their message, stack and details out of JSON.stringify's sight: spell them out. */
 function serialize(value: unknown): string {

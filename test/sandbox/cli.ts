@@ -35,7 +35,8 @@ async function main() {
 		console.log(`  credential: Access URL ${info.gravityZone.accessUrl}, API key ${GZ_PARTNER_KEY}`);
 		console.log('Control (each server): GET /_sandbox/state, GET /_sandbox/requests, POST /_sandbox/reset,');
 		console.log('  POST /_sandbox/config {"latencyMs", "serverErrorRate", "resetRate", "dropAfterCommitRate",');
-		console.log('  "tooManyRequestsRate", "seed", "tokenLifetimeMs" (ESET), "rateLimit"/"rateLimitPerSecond" (GravityZone)}');
+		console.log('  "tooManyRequestsRate", "seed", "holdLookupsUntil", "tokenLifetimeMs"/"searchShape" (ESET),');
+		console.log('  "rateLimit"/"rateLimitPerSecond"/"rateLimitQueue" (GravityZone)}');
 		console.log('Ctrl-C stops it.');
 	}
 	const stop = async () => {

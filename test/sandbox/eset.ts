@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
+import { EsetLicenseApi, type LicenseShapes, type SandboxLicense } from './esetLicenses';
 import { type Answer, LoopbackServer, type RecordedRequest } from './loopbackServer';
 
 export const ESET_USER = 'api-user@msp.example';
@@ -9,14 +10,24 @@ export const ESET_ROOT_COMPANY = '11111111-2222-3333-4444-555555555555';
 /** A managed MSP under it: the documented create example names it as the parent. */
 export const ESET_EXAMPLE_PARENT = 'B8D40DEC-7773-45D2-A2B2-86642A7E5852';
 
-export interface EsetServerOptions {
+export interface EsetServerOptions extends LicenseShapes {
 	/** How long an access token lives (the docs say 1 minute). */
 	tokenLifetimeMs?: number;
 	/** The create call's answer: a bare JSON string (default) or an object with this key. */
 	companyIdShape?: 'string' | 'companyId' | 'publicId' | 'id';
 	/** Some client code reads `AccessToken`: the login answer's key casing. */
 	tokenKey?: 'accessToken' | 'AccessToken';
+	/** How Search/Companies answers (undocumented, see SEARCH_SHAPES); default `search`. */
+	searchShape?: SearchShape;
 }
+
+/**
+ * Search/Companies answers as the public clients that met the API read them: `search` (a C# client's
+ * model, without customIdentifier and parentCompanyId), `Search` with `Paging.TotalCount` (a PHP tool;
+ * PascalCase entries here); also `companies` with full details (this sandbox's first guess), a bare list.
+ */
+export const SEARCH_SHAPES = ['search', 'Search', 'companies', 'bare'] as const;
+export type SearchShape = (typeof SEARCH_SHAPES)[number];
 
 export interface EsetCompany {
 	companyId: string;
@@ -27,7 +38,7 @@ export interface EsetCompany {
 	created: string;
 	modified: string;
 	body: Record<string, unknown>;
-	licenses: Array<{ publicLicenseKey: string; productCode: string; quantity: number; licenseType: number }>;
+	licenses: SandboxLicense[];
 }
 
 const ENTITY_TYPES = [
@@ -40,7 +51,7 @@ const ok = (body?: unknown): Answer => ({ status: 200, body });
 const badRequest = (errors: Record<string, string[]>): Answer => ({ status: 400, body: errors });
 const notFound = (): Answer => ({ status: 404, body: { code: 10, subCode: 1, message: 'Company not found' } });
 
-/** EMA 2 as documented: expiring bearer tokens, the company calls around create, and licence orders. */
+/** EMA 2 as documented: expiring bearer tokens, the company calls around create, and the licence calls (esetLicenses.ts). */
 export class EsetServer extends LoopbackServer {
 	readonly companies: EsetCompany[] = [];
 
@@ -55,11 +66,14 @@ export class EsetServer extends LoopbackServer {
 
 	private readonly operations = new Map<string, string>();
 
+	private readonly licenseApi: EsetLicenseApi;
+
 	constructor(
 		private readonly options: EsetServerOptions = {},
 		port = 0,
 	) {
 		super(port);
+		this.licenseApi = new EsetLicenseApi(this.companies, this.options);
 		this.resetState();
 	}
 
@@ -94,6 +108,9 @@ export class EsetServer extends LoopbackServer {
 
 	protected configure(settings: Record<string, unknown>) {
 		if (typeof settings.tokenLifetimeMs === 'number') this.options.tokenLifetimeMs = settings.tokenLifetimeMs;
+		if (typeof settings.licenseListShape === 'string') this.options.licenseListShape = settings.licenseListShape as LicenseShapes['licenseListShape'];
+		if (typeof settings.usageReportShape === 'string') this.options.usageReportShape = settings.usageReportShape as LicenseShapes['usageReportShape'];
+		if (SEARCH_SHAPES.includes(settings.searchShape as SearchShape)) this.options.searchShape = settings.searchShape as SearchShape;
 	}
 
 	private issueTokens() {
@@ -118,6 +135,11 @@ export class EsetServer extends LoopbackServer {
 
 	private detail(company: EsetCompany) {
 		return { ...company.body, companyId: company.companyId, parentCompanyId: company.parentCompanyId, type: company.type, status: company.status, created: company.created, modified: company.modified };
+	}
+
+	protected lookupKey(request: RecordedRequest): string | undefined {
+		const search = (request.body as { search?: unknown } | undefined)?.search;
+		return request.path === '/api/Search/Companies' ? JSON.stringify(search).toLowerCase() : undefined;
 	}
 
 	protected answer(request: RecordedRequest): Answer {
@@ -172,9 +194,9 @@ export class EsetServer extends LoopbackServer {
 				this.companies.splice(this.companies.indexOf(company), 1);
 				return { status: 200 };
 			}
-			case 'POST /api/License/Order':
-				return this.orderLicense(body);
 		}
+		const license = this.licenseApi.answer(route, body);
+		if (license) return license;
 		const operation = /^GET \/api\/Operation\/(.+)$/.exec(route);
 		if (operation && this.operations.has(operation[1])) return ok({ operationId: operation[1], state: this.operations.get(operation[1]) });
 		return { status: 403, body: { code: 99, subCode: 1, message: `Page not found: ${path}` } };
@@ -234,7 +256,21 @@ export class EsetServer extends LoopbackServer {
 				),
 			),
 		);
-		return ok({ companies: found.slice(page[0], page[0] + page[1]).map((company) => this.detail(company)), totalCount: found.length });
+		const slice = found.slice(page[0], page[0] + page[1]);
+		const entry = (company: EsetCompany) => ({
+			name: company.body.name, state: company.status, companyId: company.companyId, email: company.body.email ?? null, type: company.type, description: company.body.description ?? null,
+		});
+		const pascal = (company: EsetCompany) => Object.fromEntries(Object.entries(entry(company)).map(([key, value]) => [key[0].toUpperCase() + key.slice(1), value]));
+		switch (this.options.searchShape ?? 'search') {
+			case 'search':
+				return ok({ search: slice.map(entry), paging: { skip: page[0], take: page[1], totalCount: found.length } });
+			case 'Search':
+				return ok({ Search: slice.map(pascal), Paging: { Skip: page[0], Take: page[1], TotalCount: found.length } });
+			case 'companies':
+				return ok({ companies: slice.map((company) => this.detail(company)), totalCount: found.length });
+			case 'bare':
+				return ok(slice.map(entry));
+		}
 	}
 
 	private updateCustomer(body: Record<string, unknown>): Answer {
@@ -258,17 +294,5 @@ export class EsetServer extends LoopbackServer {
 		stored.tags = [...tags].map((tag) => ({ tag }));
 		company.modified = new Date().toISOString();
 		return { status: 200 };
-	}
-
-	private orderLicense(body: Record<string, unknown>): Answer {
-		const customer = this.find(body.customerId);
-		if (!customer) return notFound();
-		if (customer.type !== 1007) return badRequest({ customerId: ['Licenses can be ordered for customers only.'] });
-		if (!Number.isInteger(body.quantity) || (body.quantity as number) < 1) return badRequest({ quantity: ['Quantity must be at least 1.'] });
-		if (body.licenseType !== 1 && body.licenseType !== 4) return badRequest({ licenseType: ['Use 1 (full) or 4 (trial).'] });
-		if (typeof body.productCode !== 'string' || body.productCode === '') return badRequest({ productCode: ['The product code is required.'] });
-		const publicLicenseKey = randomUUID().slice(0, 14).toUpperCase().replace(/(.{4})-?(.{4})-?/, '$1-$2-');
-		customer.licenses.push({ publicLicenseKey, productCode: body.productCode, quantity: body.quantity as number, licenseType: body.licenseType });
-		return ok(publicLicenseKey);
 	}
 }

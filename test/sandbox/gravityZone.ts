@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
+import { DEPLOY_SEEDED_COMPANIES, deployRateClass, GzDeploy } from './gzDeploy';
 import { createCompanyProblem, updateCompanyProblem } from './gzValidation';
 import { type Answer, LoopbackServer, type RecordedRequest } from './loopbackServer';
 import { RateLimiter } from './rateLimiter';
@@ -10,7 +11,7 @@ export const GZ_NO_COMPANIES_KEY = 'gz-test-key-without-companies-api';
 export const GZ_ROOT_COMPANY = '5f0c8e1b2a3d4c5e6f708192';
 
 const KEYS: Record<string, string[]> = {
-	[GZ_PARTNER_KEY]: ['companies', 'general', 'network', 'licensing'],
+	[GZ_PARTNER_KEY]: ['companies', 'general', 'network', 'licensing', 'packages', 'accounts'],
 	[GZ_NO_COMPANIES_KEY]: ['general'],
 };
 
@@ -61,6 +62,17 @@ export class GravityZoneServer extends LoopbackServer {
 
 	readonly verificationCodes = new Map<string, string>();
 
+	/** Packages, accounts, seats and usage (gzDeploy.ts). */
+	readonly deploy = new GzDeploy({
+		rootCompanyId: GZ_ROOT_COMPANY,
+		name: (id) => this.find(id)?.params.name as string | undefined,
+		license: (id) => this.find(id)?.params.licenseSubscription as Params | undefined,
+		setLicense: (id, license) => {
+			const company = this.find(id);
+			if (company) company.params = { ...company.params, licenseSubscription: license };
+		},
+	});
+
 	constructor(port = 0) {
 		super(port);
 		this.resetState();
@@ -82,7 +94,7 @@ export class GravityZoneServer extends LoopbackServer {
 	}
 
 	state() {
-		return { companies: this.companies, rateLimit: this.limiter.settings };
+		return { companies: this.companies, rateLimit: this.limiter.settings, ...this.deploy.state() };
 	}
 
 	protected resetState() {
@@ -92,16 +104,26 @@ export class GravityZoneServer extends LoopbackServer {
 		for (const [id, name] of SEEDED_PARTNERS) {
 			this.companies.push({ id, params: { type: 0, name }, parentId: GZ_ROOT_COMPANY, isSuspended: false, createdAt: '2020-01-01T00:00:00Z', seeded: true });
 		}
+		for (const [id, name] of DEPLOY_SEEDED_COMPANIES) {
+			this.companies.push({ id, params: { type: 1, name }, parentId: GZ_ROOT_COMPANY, isSuspended: false, createdAt: '2020-01-01T00:00:00Z', seeded: true });
+		}
+		this.deploy.reset();
+	}
+
+	protected lookupKey(request: RecordedRequest): string | undefined {
+		const body = request.body as { method?: string; params?: { nameFilter?: unknown } } | undefined;
+		return body?.method === 'findCompaniesByName' ? String(body.params?.nameFilter).toLowerCase() : undefined;
 	}
 
 	protected configure(settings: Record<string, unknown>) {
 		if (typeof settings.rateLimitPerSecond === 'number') this.limiter.settings.perSecond = settings.rateLimitPerSecond;
 		if (typeof settings.rateLimitQueue === 'number') this.limiter.settings.queue = settings.rateLimitQueue;
 		if (typeof settings.rateLimit === 'boolean') this.limiter.settings.enabled = settings.rateLimit;
+		this.deploy.configure(settings);
 	}
 
 	protected async answer(request: RecordedRequest): Promise<Answer> {
-		const match = /^\/api\/v1\.0\/jsonrpc\/(companies|general|network|licensing)$/.exec(request.path);
+		const match = /^\/api\/v1\.0\/jsonrpc\/(companies|general|network|licensing|packages|accounts)$/.exec(request.path);
 		if (!match) return { status: 404, body: { message: 'Not found' } };
 		if (request.method !== 'POST') return { status: 405 };
 		const auth = request.headers.authorization ?? '';
@@ -114,11 +136,11 @@ export class GravityZoneServer extends LoopbackServer {
 			return rpcError(body.id ?? null, -32600, 'Invalid Request');
 		}
 		const slow = SLOW_METHODS.has(body.method) || match[1] === 'licensing';
-		const wait = this.limiter.admit(key, slow ? 'slow' : 'default');
+		const wait = this.limiter.admit(key, deployRateClass(match[1], body.method) ?? (slow ? 'slow' : 'default'));
 		if (wait === 'rejected') return { status: 429, headers: { 'retry-after': '1' } };
 		if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 		const params = (typeof body.params === 'object' && body.params !== null ? body.params : {}) as Params;
-		return this.call(`${match[1]}.${body.method}`, body.id, params);
+		return this.call(`${match[1]}.${body.method}`, body.id, params, `http://${request.headers.host}/api`);
 	}
 
 	private find(id: unknown): GzCompany | undefined {
@@ -130,7 +152,7 @@ export class GravityZoneServer extends LoopbackServer {
 		return { ...fields, id: company.id, parentId: company.parentId, isSuspended: company.isSuspended, createdAt: company.createdAt };
 	}
 
-	private call(method: string, id: unknown, params: Params): Answer {
+	private call(method: string, id: unknown, params: Params, accessUrl: string): Answer {
 		switch (method) {
 			case 'general.getApiKeyDetails':
 				return rpc(id, { companyId: GZ_ROOT_COMPANY, enabledApis: KEYS[GZ_PARTNER_KEY] });
@@ -174,7 +196,7 @@ export class GravityZoneServer extends LoopbackServer {
 			case 'licensing.getLicenseInfo':
 				return this.licenseInfo(id, params);
 			default:
-				return rpcError(id, -32601, 'Method not found');
+				return this.deploy.call(method, id, params, accessUrl) ?? rpcError(id, -32601, 'Method not found');
 		}
 	}
 

@@ -97,6 +97,12 @@ export abstract class LoopbackServer {
 
 	private server?: Server;
 
+	/**
+	 * Holds look-ups (tests): the first `until` look-ups of the same thing (a name, an identifier) are
+	 * answered together, so that every client is told "not found" before any of them can create it.
+	 */
+	private lookupHold?: { until: number; waiting: Map<string, Array<() => void>>; released: Set<string> };
+
 	private address?: string;
 
 	constructor(private readonly port = 0) {}
@@ -109,6 +115,34 @@ export abstract class LoopbackServer {
 
 	/** Forgets all companies and tokens (and the request log). */
 	protected abstract resetState(): void;
+
+	/** What a request looks up (a name, an identifier) when it is a look-up, for holdLookups. */
+	protected lookupKey(_request: RecordedRequest): string | undefined {
+		return undefined;
+	}
+
+	/** From now on, the first `until` look-ups of each thing wait for each other (0: none wait). */
+	holdLookups(until: number) {
+		this.lookupHold = until > 1 ? { until, waiting: new Map(), released: new Set() } : undefined;
+	}
+
+	/** A held look-up goes when `until` of its kind have come, or after 10 s. */
+	private async waitForLookups(request: RecordedRequest) {
+		const hold = this.lookupHold;
+		const key = hold ? this.lookupKey(request) : undefined;
+		if (!hold || key === undefined || hold.released.has(key)) return;
+		const waiting = hold.waiting.get(key) ?? [];
+		hold.waiting.set(key, waiting);
+		const released = new Promise<void>((resolve) => waiting.push(resolve));
+		if (waiting.length >= hold.until) {
+			hold.released.add(key);
+			hold.waiting.delete(key);
+			for (const go of waiting) go();
+		}
+		let timer: NodeJS.Timeout | undefined;
+		await Promise.race([released, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+		clearTimeout(timer);
+	}
 
 	/** Settings beyond the faults (e.g. the token lifetime), applied by POST /_sandbox/config. */
 	protected configure(_settings: Record<string, unknown>): void {}
@@ -133,6 +167,7 @@ export abstract class LoopbackServer {
 		this.requests.length = 0;
 		this.peakInFlight = 0;
 		this.scripted.length = 0;
+		if (this.lookupHold) this.holdLookups(this.lookupHold.until);
 		this.resetState();
 	}
 
@@ -189,6 +224,7 @@ export abstract class LoopbackServer {
 		if (this.random() < this.faults.serverErrorRate) {
 			return this.send(res, { status: 503, body: { message: 'Service temporarily unavailable' } }, request);
 		}
+		await this.waitForLookups(request);
 		const answer = await this.answer(request);
 		if (answer.commit && this.random() < this.faults.dropAfterCommitRate) {
 			request.outcome = 'dropped-after-commit';
@@ -229,6 +265,7 @@ export abstract class LoopbackServer {
 				const settings = (request.body ?? {}) as Record<string, unknown>;
 				const faultKeys = Object.keys(NO_FAULTS);
 				this.setFaults(Object.fromEntries(Object.entries(settings).filter(([key]) => faultKeys.includes(key))));
+				if (typeof settings.holdLookupsUntil === 'number') this.holdLookups(settings.holdLookupsUntil);
 				this.configure(settings);
 				return { status: 200, body: { faults: this.faults } };
 			}

@@ -8,7 +8,8 @@ export interface RateLimitSettings {
 
 /**
  * GravityZone's documented limit: 10 requests/s per API key (5/s for update, delete, suspend,
- * activate and licensing calls), a burst queue of 10, then HTTP 429 with Retry-After.
+ * activate and licensing reads; 30 per minute for createAccount, deleteAccount and
+ * setMonthlySubscription), a burst queue of 10, then HTTP 429 with Retry-After.
  */
 export class RateLimiter {
 	readonly settings: RateLimitSettings = { enabled: true, perSecond: 10, queue: 10 };
@@ -20,9 +21,10 @@ export class RateLimiter {
 	}
 
 	/** How long the request waits for its slot (ms), or 'rejected' when the queue is full. */
-	admit(key: string, bucket: 'default' | 'slow'): number | 'rejected' {
+	admit(key: string, bucket: 'default' | 'slow' | 'perMinute30'): number | 'rejected' {
 		if (!this.settings.enabled) return 0;
-		const interval = 1000 / (bucket === 'slow' ? this.settings.perSecond / 2 : this.settings.perSecond);
+		// 5/s is half of the default 10/s, 30 per minute a twentieth.
+		const interval = 1000 / (this.settings.perSecond * { default: 1, slow: 0.5, perMinute30: 0.05 }[bucket]);
 		const id = `${key}:${bucket}`;
 		const now = Date.now();
 		const slot = Math.max(now, this.nextSlot.get(id) ?? now);

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { companiesOf, idOf, ownCompanyId } from '../actions/common';
+import { fieldOf, idOf, ownCompanyId, readCompanies } from '../actions/common';
 import { callEset } from '../transport/request';
 
 const PAGE = 50;
@@ -12,12 +12,13 @@ export async function searchCompanies(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const skip = Number(paginationToken ?? 0);
-	const response = filter
-		? await callEset(this, 'POST', '/api/Search/Companies', { search: { [filter]: [0] }, skip, take: PAGE })
-		: await callEset(this, 'POST', '/api/Company/Descendants', { companyId: await ownCompanyId(this), entityType: 'Any', skip, take: PAGE });
-	const companies = companiesOf(response);
+	const [path, body] = filter
+		? ['/api/Search/Companies', { search: { [filter]: [0] }, skip, take: PAGE }]
+		: ['/api/Company/Descendants', { companyId: await ownCompanyId(this), entityType: 'Any', skip, take: PAGE }];
+	const { entries, totalCount } = readCompanies(this, await callEset(this, 'POST', path, body), path);
+	const more = entries.length === PAGE && (totalCount === undefined || skip + PAGE < totalCount);
 	return {
-		results: companies.map((company) => ({ name: String(company.name ?? idOf(company)), value: idOf(company) ?? '' })),
-		paginationToken: companies.length === PAGE ? String(skip + PAGE) : undefined,
+		results: entries.map((company) => ({ name: String(fieldOf(company, 'name') ?? idOf(company)), value: idOf(company) ?? '' })),
+		paginationToken: more ? String(skip + PAGE) : undefined,
 	};
 }

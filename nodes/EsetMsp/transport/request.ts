@@ -13,7 +13,9 @@ import { credentialFields } from '../../shared/sharedCredential';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 
 /** POST calls that only read: sent again after a transient failure (as are all GETs). */
-const READ_PATHS = new Set(['/api/Company/Detail', '/api/Company/Children', '/api/Company/Descendants', '/api/Search/Companies', '/api/Token/Check']);
+const READ_PATHS = new Set(['/api/Company/Detail', '/api/Company/Children', '/api/Company/Descendants', '/api/Search/Companies', '/api/Token/Check',
+	'/api/Search/Licenses', '/api/License/Detail', '/api/UsageReport/Monthly/products', '/api/UsageReport/Monthly/categories',
+	'/api/UsageReport/Daily/categories', '/api/UsageReport/SelectedCompanies/categories', '/api/UsageReport/AllCompanies/categories']);
 
 /**
  * Calls the EMA 2 API with the credential's bearer token. n8n fetches the token through the
@@ -52,6 +54,7 @@ export async function callEset(
 			bucket,
 			perSecond: settings.requestsPerSecond,
 			timeoutMs: settings.timeoutMs,
+			rateLimitWaitMs: settings.rateLimitWaitMs,
 			isRead: method === 'GET' || READ_PATHS.has(path),
 			login: { expirableField: 'accessToken', loginErrorName: 'EsetLoginError' },
 		});

@@ -29,6 +29,20 @@ export const INDUSTRY_OPTIONS: INodePropertyOptions[] = INDUSTRIES.map(([value, 
 
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(COUNTRIES.map(([code]) => code));
 
+/** The 249 countries by name, with the code in the label so that typing either one finds it. */
+export const COUNTRY_OPTIONS: INodePropertyOptions[] = COUNTRIES.map(([code, , name]) => ({ name: `${name} (${code})`, value: code })).sort(
+	(a, b) => a.name.localeCompare(b.name),
+);
+
+const alpha2ByAlpha3 = new Map(COUNTRIES.map(([code, alpha3]) => [alpha3, code]));
+
+/** The alpha-2 code meant by "USA", "nzl" or "us"; undefined when there is no such code. */
+export function suggestCountryCode(value: string): string | undefined {
+	const upper = value.trim().toUpperCase();
+	if (COUNTRY_CODES.has(upper)) return upper;
+	return alpha2ByAlpha3.get(upper);
+}
+
 export const COMPANY_TYPE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'Customer', value: 1, description: 'An end customer whose endpoints you protect' },
 	{ name: 'Partner', value: 0, description: 'A reseller or MSP that manages companies of its own' },

@@ -1,6 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { isPlainObject } from '../../shared/collectBody';
+import { PACKAGE_LANGUAGES } from '../actions/package/packageFields';
 import { callGravityZone } from '../transport/jsonRpc';
 
 /**
@@ -13,4 +14,11 @@ export async function searchCompanies(this: ILoadOptionsFunctions, filter?: stri
 		: await callGravityZone(this, 'network', 'getCompaniesList', {});
 	const companies = (Array.isArray(found) ? found : []).filter(isPlainObject);
 	return { results: companies.map((company) => ({ name: String(company.name ?? company.id), value: String(company.id) })) };
+}
+
+/** The installer languages createPackage documents, for the Language picker (a code can be typed too). */
+export async function searchPackageLanguages(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const wanted = (filter ?? '').toLowerCase();
+	const results = PACKAGE_LANGUAGES.filter((language) => `${language.name} ${String(language.value)}`.toLowerCase().includes(wanted));
+	return { results: results.map((language) => ({ name: `${language.name} (${String(language.value)})`, value: String(language.value) })) };
 }

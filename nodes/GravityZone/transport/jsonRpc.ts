@@ -13,12 +13,25 @@ import { credentialKey, requestSettings, sendWithPolicy } from '../../shared/pac
 import { credentialFields } from '../../shared/sharedCredential';
 import { insecureUrlProblem, markAmbiguous } from '../../shared/requestPolicy';
 import { RATE_CLASSES, rateClassOf } from './rateClasses';
+import { panelDescription } from '../../shared/errorText';
 
 /** GravityZone's documented limit per API key (the default class; see rateClasses.ts for the others). */
 export const GZ_REQUESTS_PER_SECOND = RATE_CLASSES.default.perSecond;
 
 /** Methods that only read: sent again after a transient failure. */
-const READ_METHODS = new Set(['findCompaniesByName', 'getCompanyDetails', 'getCompaniesList', 'getLicenseInfo', 'getApiKeyDetails']);
+const READ_METHODS = new Set([
+	'findCompaniesByName',
+	'getCompanyDetails',
+	'getCompaniesList',
+	'getLicenseInfo',
+	'getApiKeyDetails',
+	'getPackagesList',
+	'getPackageDetails',
+	'getInstallationLinks',
+	'getAccountsList',
+	'getMonthlyUsage',
+	'getMonthlyUsagePerProductType',
+]);
 
 export type GravityZoneApi = 'companies' | 'general' | 'network' | 'licensing' | 'packages' | 'accounts';
 
@@ -81,6 +94,7 @@ export async function callGravityZone(
 			bucket,
 			perSecond: settings.requestsPerSecond * rateClass.share,
 			timeoutMs: settings.timeoutMs,
+			rateLimitWaitMs: settings.rateLimitWaitMs,
 			isRead: READ_METHODS.has(method),
 			login: { expirableField: 'apiKeyVerified', loginErrorName: 'ApiKeyCheckError' },
 		});
@@ -107,12 +121,11 @@ function jsonRpcError(
 	const vendorMessage = typeof rpcError.message === 'string' ? rpcError.message : 'Unknown error';
 	const error = new NodeApiError(ctx.getNode(), { code, message: vendorMessage, data } as JsonObject, {
 		message: `GravityZone ${method} failed: ${vendorMessage}${details ? ` - ${details}` : ''}`,
-		description: [
-			details && `Details: ${details}`,
-			`JSON-RPC error ${code ?? '(no code)'}. ${(code !== undefined && JSON_RPC_HINTS[code]) || ''}`.trim(),
-		]
-			.filter(Boolean)
-			.join('\n'),
+		description: panelDescription(
+			...[details && `Details: ${details}`, `JSON-RPC error ${code ?? '(no code)'}. ${(code !== undefined && JSON_RPC_HINTS[code]) || ''}`.trim()].filter(
+				(line): line is string => Boolean(line),
+			),
+		),
 		httpCode: String(status),
 		itemIndex,
 	});

@@ -21,7 +21,10 @@ export const RATE_CLASSES: Record<RateClass['name'], RateClass> = {
 	perMinute30: { name: 'perMinute30', perSecond: 0.5, burst: 10, share: 0.05 },
 };
 
-/** Methods outside the default class; a licensing method not listed here is `slow`. */
+/**
+ * Methods outside the default class; a licensing method not listed here is `slow`. The Packages API
+ * methods and getAccountsList are not in the documented table, so they are in the default class.
+ */
 const METHOD_CLASSES: Record<string, RateClass['name']> = {
 	updateCompanyDetails: 'slow',
 	deleteCompany: 'slow',

@@ -10,8 +10,9 @@ import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
 import { validateBody } from '../../../shared/validateBody';
 import { callEset, esetRequest } from '../../transport/request';
-import { findExistingCustomer, idOf } from '../common';
+import { fieldOf, findExistingCustomer, idOf } from '../common';
 import { CREATE_CUSTOMER_FIELDS } from './customerFields';
+import { itemLabel } from '../../../shared/errorText';
 
 export const createCustomerLayout: FieldLayout = {
 	fields: CREATE_CUSTOMER_FIELDS,
@@ -60,14 +61,9 @@ async function createCustomer(this: IExecuteFunctions, itemIndex: number, body: 
 	const lookup = async () => await findExistingCustomer(this, body, itemIndex);
 	if (ifExists !== 'createAnyway') {
 		const existing = await lookup();
-		if (existing && ifExists === 'fail') {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: the customer "${String(existing.name)}" exists already (companyId ${idOf(existing)})`, {
-				itemIndex,
-				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
-			});
-		}
+		if (existing && ifExists === 'fail') throw existsAlready(this, itemIndex, existing);
 		if (existing) {
-			const found = { ...summary, companyId: idOf(existing), name: existing.name ?? body.name, outcome: 'existing' };
+			const found = { ...summary, companyId: idOf(existing), name: fieldOf(existing, 'name') ?? body.name, outcome: 'existing' };
 			return dryRun ? { dryRun: true, ...found } : found;
 		}
 	}
@@ -80,7 +76,9 @@ async function createCustomer(this: IExecuteFunctions, itemIndex: number, body: 
 		'look for the customer (Search by name or Custom Identifier)',
 	);
 	if ('existing' in result) {
-		return { ...summary, companyId: idOf(result.existing), name: result.existing.name ?? body.name, outcome: 'existing' };
+		// Refused because another process (or workflow) created it since the look-up above.
+		if (result.afterRefusal && ifExists === 'fail') throw existsAlready(this, itemIndex, result.existing);
+		return { ...summary, companyId: idOf(result.existing), name: fieldOf(result.existing, 'name') ?? body.name, outcome: 'existing' };
 	}
 	const companyId = readCompanyId(result.created);
 	if (!companyId) {
@@ -93,6 +91,12 @@ async function createCustomer(this: IExecuteFunctions, itemIndex: number, body: 
 	}
 	return { ...summary, companyId, outcome: 'created' };
 }
+
+const existsAlready = (ctx: IExecuteFunctions, itemIndex: number, existing: IDataObject) =>
+	new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: the customer "${String(fieldOf(existing, 'name'))}" exists already (companyId ${idOf(existing)})`, {
+		itemIndex,
+		description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
+	});
 
 function outputOf(body: IDataObject): IDataObject {
 	const output: IDataObject = { companyId: undefined, name: body.name };

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { readLimit, returnAllProperties } from '../../../shared/operationParts';
 import { collectPages } from '../common';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['company'], operation: ['search'] };
 
@@ -37,7 +38,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const searchBy = this.getNodeParameter('searchBy', itemIndex) as string;
 	const value = String(this.getNodeParameter('searchValue', itemIndex, '')).trim();
 	if (value === '') {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "searchValue" (Search Value) must not be empty`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: "searchValue" (Search Value) must not be empty`, { itemIndex });
 	}
 	const search = { [value]: [COLUMNS[searchBy] ?? 0] };
 	return await collectPages(this, '/api/Search/Companies', { search }, readLimit(this, itemIndex), itemIndex);

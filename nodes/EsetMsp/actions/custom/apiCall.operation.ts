@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { readJsonObject } from '../../../shared/extraParams';
 import { isDryRun, writeOptions } from '../../../shared/operationParts';
 import { callEset, esetRequest } from '../../transport/request';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['custom'], operation: ['apiCall'] };
 
@@ -46,7 +47,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const method = this.getNodeParameter('method', itemIndex) as IHttpRequestMethods;
 	const path = String(this.getNodeParameter('path', itemIndex)).trim();
 	if (!/^\/api\/\S+$/.test(path)) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "path" (Path) must start with /api/ (got "${path}")`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: "path" (Path) must start with /api/ (got "${path}")`, { itemIndex });
 	}
 	const body = method === 'POST' ? readJsonObject(this, 'body', 'Body (JSON)', itemIndex) : undefined;
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await esetRequest(this, method, path, body) };

@@ -5,6 +5,7 @@ import { layoutProperties } from '../../../shared/collectBody';
 import { isDryRun, readParameters, writeOptions } from '../../../shared/operationParts';
 import { callEset, esetRequest } from '../../transport/request';
 import { esetCompanyIdField } from '../common';
+import { explainLicenseError } from './licenseFields';
 
 const show = { resource: ['license'], operation: ['order'] };
 
@@ -34,7 +35,9 @@ export const description: INodeProperties[] = [...layoutProperties(layout, show)
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readParameters(this, itemIndex, ORDER_FIELDS);
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await esetRequest(this, 'POST', '/api/License/Order', body) };
-	const response = await callEset(this, 'POST', '/api/License/Order', body, itemIndex);
+	const response = await callEset(this, 'POST', '/api/License/Order', body, itemIndex).catch((error: unknown) => {
+		throw explainLicenseError(error);
+	});
 	const publicLicenseKey = typeof response === 'string' ? response : (response as IDataObject)?.publicLicenseKey;
 	return { ...body, publicLicenseKey };
 }

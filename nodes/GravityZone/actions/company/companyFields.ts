@@ -2,12 +2,13 @@ import type { ApiField } from '../../../shared/apiFields';
 import { gzCompanyIdField } from '../common';
 import {
 	COMPANY_TYPE_OPTIONS,
-	COUNTRY_CODES,
+	COUNTRY_OPTIONS,
 	INDUSTRY_OPTIONS,
 	LICENSE_TYPE_OPTIONS,
 	PRODUCT_TYPE_OPTIONS,
 	PROTECTION_MODEL_OPTIONS,
 	SKIP_2FA_OPTIONS,
+	suggestCountryCode,
 } from '../../data/options';
 
 const flag = (key: string, displayName: string, description: string, defaultValue = false): ApiField => ({
@@ -32,7 +33,7 @@ const BASE_ADD_ONS: ApiField[] = [
 export const EXCLUSIVE_ADD_ONS: ApiField[] = [
 	flag(
 		'manageRemoteEnginesScanning',
-		'Remote Engines Scanning',
+		'Remote Scanning',
 		'Whether the company gets Remote Engines Scanning (needs the A La Carte protection model)',
 	),
 	flag('manageHyperDetect', 'HyperDetect', 'Whether the company gets HyperDetect'),
@@ -40,13 +41,9 @@ export const EXCLUSIVE_ADD_ONS: ApiField[] = [
 	flag('manageEventCorrelator', 'Event Correlator (XDR)', 'Whether the company gets the XDR event correlator'),
 	flag('manageContainerProtection', 'Container Protection', 'Whether the company gets Container Protection'),
 	flag('managePHASR', 'PHASR', 'Whether the company gets PHASR (attack surface reduction)'),
-	flag('manageEASM', 'External Attack Surface Management', 'Whether the company gets EASM'),
+	flag('manageEASM', 'EASM', 'Whether the company gets External Attack Surface Management (EASM)'),
 	flag('manageComplianceManager', 'Compliance Manager', 'Whether the company gets Compliance Manager'),
-	flag(
-		'manageExtendedEmailSecurity',
-		'Extended Email Security',
-		'Whether the company gets Extended Email Security',
-	),
+	flag('manageExtendedEmailSecurity', 'Ext. Email Security', 'Whether the company gets Extended Email Security'),
 ];
 
 const XDR_SENSORS: ApiField[] = [
@@ -56,18 +53,19 @@ const XDR_SENSORS: ApiField[] = [
 	flag('manageXDRCloudWorkloads', 'XDR Cloud Workloads', 'Own use: XDR sensor for cloud workloads'),
 ];
 
+// Labelled without "Resell": they sit in the Resell section (and n8n's panel has little room there).
 const RESELL_FLAGS: ApiField[] = [
-	['manageXDRResell', 'XDR'],
-	['manageRemoteEnginesScanningResell', 'Remote Engines Scanning'],
-	['manageContainerProtectionResell', 'Container Protection'],
-	['manageHyperDetectResell', 'HyperDetect'],
-	['manageSandboxAnalyzerResell', 'Sandbox Analyzer'],
-	['manageEventCorrelatorResell', 'Event Correlator'],
-	['managePHASRResell', 'PHASR'],
-	['manageEASMResell', 'EASM'],
-	['manageComplianceManagerResell', 'Compliance Manager'],
-	['manageExtendedEmailSecurityResell', 'Extended Email Security'],
-].map(([key, name]) => flag(key, `Resell ${name}`, `Whether this Partner may resell ${name} to its own companies`));
+	['manageXDRResell', 'XDR', 'XDR'],
+	['manageRemoteEnginesScanningResell', 'Remote Scanning', 'Remote Engines Scanning'],
+	['manageContainerProtectionResell', 'Container Protection', 'Container Protection'],
+	['manageHyperDetectResell', 'HyperDetect', 'HyperDetect'],
+	['manageSandboxAnalyzerResell', 'Sandbox Analyzer', 'Sandbox Analyzer'],
+	['manageEventCorrelatorResell', 'Event Correlator', 'Event Correlator'],
+	['managePHASRResell', 'PHASR', 'PHASR'],
+	['manageEASMResell', 'EASM', 'External Attack Surface Management (EASM)'],
+	['manageComplianceManagerResell', 'Compliance Manager', 'Compliance Manager'],
+	['manageExtendedEmailSecurityResell', 'Ext. Email Security', 'Extended Email Security'],
+].map(([key, label, product]) => flag(key, label, `Whether this Partner may resell ${product} to its own companies`));
 
 const email = (key: string, displayName: string, description: string): ApiField => ({
 	key,
@@ -83,8 +81,8 @@ export const LICENSE_SUBSCRIPTION: ApiField = {
 	displayName: 'License Subscription',
 	type: 'object',
 	placeholder: 'Add License Field',
-	description:
-		'The licence the company gets. Leave it empty and GravityZone creates a TRIAL company - set Type for anything you sell.',
+	description: 'The licence the company gets: add it and choose its Type. Without it GravityZone creates a TRIAL company.',
+	grouped: { before: ['type'], othersLabel: 'More License Fields', after: ['ownUse', 'resell'] },
 	fields: [
 		{ key: 'type', displayName: 'Type', type: 'options', options: LICENSE_TYPE_OPTIONS, default: 3, description: 'The kind of licence' },
 		{ key: 'licenseKey', displayName: 'License Key', type: 'string', description: 'The yearly licence key (required for type License Key)' },
@@ -97,7 +95,7 @@ export const LICENSE_SUBSCRIPTION: ApiField = {
 			placeholder: '2028-04-14',
 			description: 'Last day of the monthly subscription, as YYYY-MM-DD',
 		},
-		{ key: 'autoRenewPeriod', displayName: 'Auto Renew Period (Months)', type: 'integer', minValue: 0, default: 12, description: 'Months the subscription renews by; 0 turns auto-renew off (GravityZone uses 12 when End Subscription is set)' },
+		{ key: 'autoRenewPeriod', displayName: 'Auto-Renew (Months)', type: 'integer', minValue: 0, default: 12, description: 'Months the subscription renews by; 0 turns auto-renew off (GravityZone uses 12 when End Subscription is set)' },
 		...BASE_ADD_ONS,
 		...EXCLUSIVE_ADD_ONS,
 		{ key: 'imDataRetention', displayName: 'IM Data Retention', type: 'integer', minValue: 0, default: 2, description: 'Incident data retention option (the documented examples use 2)' },
@@ -124,26 +122,26 @@ export const LICENSE_SUBSCRIPTION: ApiField = {
 			type: 'object',
 			placeholder: 'Add Minimum Usage',
 			description: 'Committed minimum usage (monthly subscriptions)',
-			fields: [{ key: 'endpointMonthlyUsage', displayName: 'Endpoint Monthly Usage', type: 'integer', minValue: 0, description: 'Endpoints billed at least, each month' }],
+			fields: [{ key: 'endpointMonthlyUsage', displayName: 'Endpoints', type: 'integer', minValue: 0, description: 'Endpoint monthly usage: endpoints billed at least, each month' }],
 		},
-		{ key: 'assignedProductType', displayName: 'Assigned Product Type', type: 'options', options: PRODUCT_TYPE_OPTIONS, default: 0, description: 'The main product the company gets' },
+		{ key: 'assignedProductType', displayName: 'Product Type', type: 'options', options: PRODUCT_TYPE_OPTIONS, default: 0, description: 'The assigned product type: the main product the company gets' },
 		{
 			key: 'additionalProductTypes',
-			displayName: 'Additional Product Types',
+			displayName: 'Additional Products',
 			type: 'multiOptions',
 			options: PRODUCT_TYPE_OPTIONS,
 			default: [],
-			description: 'Further products; when not empty it must include the assigned product type (an empty list is allowed)',
+			description: 'Additional product types; when not empty it must include the Product Type (an empty list is allowed)',
 		},
-		{ key: 'assignedProtectionModel', displayName: 'Assigned Protection Model', type: 'options', options: PROTECTION_MODEL_OPTIONS, default: 'aLaCarte', description: 'The protection model of the company' },
-		{ key: 'additionalProtectionModels', displayName: 'Additional Protection Models', type: 'multiOptions', options: PROTECTION_MODEL_OPTIONS, default: [], description: 'Further protection models the company may use' },
+		{ key: 'assignedProtectionModel', displayName: 'Protection Model', type: 'options', options: PROTECTION_MODEL_OPTIONS, default: 'aLaCarte', description: 'The assigned protection model of the company' },
+		{ key: 'additionalProtectionModels', displayName: 'Additional Models', type: 'multiOptions', options: PROTECTION_MODEL_OPTIONS, default: [], description: 'Additional protection models the company may use' },
 		{
 			key: 'licensedServices',
 			displayName: 'Licensed Services',
 			type: 'object',
 			placeholder: 'Add Service',
 			description: 'Services such as MDR',
-			fields: [{ key: 'mdrServiceOwnUse', displayName: 'MDR Service Own Use', type: 'integer', minValue: 0, default: 1, description: 'MDR for own use (the documented example uses 1)' }],
+			fields: [{ key: 'mdrServiceOwnUse', displayName: 'MDR Own Use', type: 'integer', minValue: 0, default: 1, description: 'MDR service for own use (the documented example uses 1)' }],
 		},
 	],
 };
@@ -157,7 +155,16 @@ export const CREATE_COMPANY_FIELDS: ApiField[] = [
 		displayName: 'Parent Company',
 	},
 	{ key: 'address', displayName: 'Address', type: 'string', maxLength: 128, noHtml: true, description: 'Physical address, at most 128 characters, no HTML' },
-	{ key: 'country', displayName: 'Country', type: 'string', allowedValues: COUNTRY_CODES, placeholder: 'US', description: 'ISO 3166-1 alpha-2 country code, such as US or DE' },
+	{
+		key: 'country',
+		displayName: 'Country',
+		type: 'options',
+		options: COUNTRY_OPTIONS,
+		default: '',
+		rule: 'must be a 2-letter ISO 3166-1 country code such as US or DE',
+		suggest: suggestCountryCode,
+		description: 'The country; sent as its ISO 3166-1 alpha-2 code, such as US or DE (an expression must give that code)',
+	},
 	{
 		key: 'state',
 		displayName: 'State',
@@ -211,14 +218,14 @@ export const CREATE_COMPANY_FIELDS: ApiField[] = [
 				description: 'Phone number of the MDR contact',
 				fields: [
 					{ key: 'countryPrefix', displayName: 'Country Prefix', type: 'string', placeholder: '+40', description: 'International prefix, such as +40' },
-					{ key: 'subscriberNumber', displayName: 'Subscriber Number', type: 'string', description: 'The number without the prefix' },
+					{ key: 'subscriberNumber', displayName: 'Number', type: 'string', description: 'The subscriber number, without the country prefix' },
 				],
 			},
 			{ key: 'fullName', displayName: 'Full Name', type: 'string', description: 'Name of the MDR contact' },
 			email('email', 'Email', 'E-mail of the MDR contact'),
 			{
 				key: 'emailVerificationCode',
-				displayName: 'Email Verification Code',
+				displayName: 'Verification Code',
 				type: 'string',
 				pattern: { regex: /^\d{8}$/, rule: 'must be the 8-digit code GravityZone e-mailed' },
 				description: 'The 8-digit code GravityZone e-mailed to the MDR contact',
@@ -232,5 +239,5 @@ export const CREATE_COMPANY_FIELDS: ApiField[] = [
 		entryName: 'Custom Field',
 		description: 'Values of custom fields defined in GravityZone, by field name',
 	},
-	{ key: 'duplicateClosedIncidentsOnUpdate', displayName: 'Duplicate Closed Incidents On Update', type: 'boolean', default: false, description: 'Whether an update to a closed incident opens a duplicate of it' },
+	{ key: 'duplicateClosedIncidentsOnUpdate', displayName: 'Duplicate Closed Incidents', type: 'boolean', default: false, description: 'Whether an update to a closed incident opens a duplicate of it (duplicateClosedIncidentsOnUpdate)' },
 ];

@@ -2,12 +2,14 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { isPlainObject } from '../../../shared/collectBody';
 import type { Violation } from '../../../shared/validateBody';
+import { COUNTRY_CODES } from '../../data/options';
 
 /** The documented rules of createCompany that tie several fields together. */
 export function companyRules(params: IDataObject): Violation[] {
 	const out: Violation[] = [];
 	const { country, state } = params;
-	if (typeof country === 'string' && typeof state === 'string' && /^[A-Z]{2}-/.test(state)) {
+	// Against a country that is itself wrong, a state proves nothing: only the country is reported.
+	if (typeof country === 'string' && COUNTRY_CODES.has(country) && typeof state === 'string' && /^[A-Z]{2}-/.test(state)) {
 		if (state.slice(0, 2) !== country) {
 			out.push({ path: ['state'], rule: `must start with the country code "${country}-" (got "${state}")` });
 		}

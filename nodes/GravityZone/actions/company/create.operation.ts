@@ -1,19 +1,20 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { FIRST_FIELDS } from '../../../shared/apiFields';
 import type { FieldLayout } from '../../../shared/collectBody';
 import { collectBody, layoutProperties } from '../../../shared/collectBody';
-import { deepMerge, readJsonObject } from '../../../shared/extraParams';
 import { type IfExists, ifExistsOption, isDryRun, writeOptions } from '../../../shared/operationParts';
 import { credentialKey, oneAtATime } from '../../../shared/pacing';
 import { credentialFields } from '../../../shared/sharedCredential';
-import { type SendItem, throwIfInvalid } from '../../../shared/processItems';
+import type { SendItem } from '../../../shared/processItems';
 import { createWithoutDuplicates } from '../../../shared/requestPolicy';
-import { validateBody } from '../../../shared/validateBody';
 import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
-import { CREATE_COMPANY_FIELDS } from './companyFields';
+import { extraParamsOption, withExtraParams } from '../common';
+import { CREATE_COMPANY_FIELDS, LICENSE_SUBSCRIPTION } from './companyFields';
 import { companyRules } from './companyRules';
 import { findCompanyByExactName } from './findCompany';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['company'], operation: ['create'] };
 
@@ -22,7 +23,7 @@ export const createCompanyLayout: FieldLayout = {
 	topLevel: ['type', 'name', 'licenseSubscription'],
 	collection: 'additionalFields',
 	collectionDisplayName: 'Additional Fields',
-	omitEmptyStrings: false,
+	omitEmptyStrings: true,
 };
 
 const [type, name, ...rest] = layoutProperties(createCompanyLayout, show);
@@ -36,18 +37,12 @@ export const description: INodeProperties[] = [
 		name: 'trialNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show },
+		// Gone once a licence with its Type is added (a nested path: n8n reads it with lodash's get).
+		displayOptions: { show, hide: { [`${LICENSE_SUBSCRIPTION.key}.${FIRST_FIELDS}.type`]: [{ _cnd: { exists: true } }] } },
 	},
 	...rest,
 	writeOptions(show, [
-		{
-			displayName: 'Extra Params (JSON)',
-			name: 'extraParams',
-			type: 'json',
-			default: '{}',
-			description:
-				'Parameters merged into the createCompany params as they are, for fields GravityZone adds after this node was written. They win over the fields above.',
-		},
+		extraParamsOption('createCompany'),
 		ifExistsOption('same name, ignoring case and surrounding spaces, under the same parent'),
 	]),
 ];
@@ -65,24 +60,14 @@ export function prepare(this: IExecuteFunctions, itemIndex: number): SendItem {
 }
 
 async function createCompany(this: IExecuteFunctions, itemIndex: number, collected: IDataObject): Promise<IDataObject> {
-	const extra = readJsonObject(this, 'options.extraParams', 'Options > Extra Params (JSON)', itemIndex);
-	const params = deepMerge(collected, extra);
-	throwIfInvalid(this, itemIndex, CREATE_COMPANY_FIELDS, [
-		...validateBody(CREATE_COMPANY_FIELDS, params),
-		...companyRules(params),
-	]);
+	const params = withExtraParams(this, itemIndex, collected, CREATE_COMPANY_FIELDS, companyRules);
 	const ifExists = this.getNodeParameter('options.ifExists', itemIndex, 'returnExisting') as IfExists;
 	const summary = { name: params.name, type: params.type };
 	const parentId = typeof params.parentId === 'string' ? params.parentId : undefined;
 	const lookup = async () => await findCompanyByExactName(this, String(params.name), parentId, itemIndex);
 	if (ifExists !== 'createAnyway') {
 		const existing = await lookup();
-		if (existing && ifExists === 'fail') {
-			throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
-				itemIndex,
-				description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
-			});
-		}
+		if (existing && ifExists === 'fail') throw existsAlready(this, itemIndex, existing);
 		if (existing) {
 			const found = { id: existing.id, ...summary, name: existing.name ?? params.name, outcome: 'existing' };
 			return isDryRun(this, itemIndex) ? { dryRun: true, ...found } : found;
@@ -96,6 +81,16 @@ async function createCompany(this: IExecuteFunctions, itemIndex: number, collect
 		ifExists === 'createAnyway' ? undefined : lookup,
 		'look for the company (Find by Name)',
 	);
-	if ('existing' in result) return { id: result.existing.id, ...summary, name: result.existing.name ?? params.name, outcome: 'existing' };
+	if ('existing' in result) {
+		// Refused because another process (or workflow) created it since the look-up above.
+		if (result.afterRefusal && ifExists === 'fail') throw existsAlready(this, itemIndex, result.existing);
+		return { id: result.existing.id, ...summary, name: result.existing.name ?? params.name, outcome: 'existing' };
+	}
 	return { id: result.created, ...summary, outcome: 'created' };
 }
+
+const existsAlready = (ctx: IExecuteFunctions, itemIndex: number, existing: IDataObject) =>
+	new NodeOperationError(ctx.getNode(), `In ${itemLabel(itemIndex)}: a company named "${String(existing.name)}" exists already (id ${String(existing.id)})`, {
+		itemIndex,
+		description: 'Nothing was created. Choose Options > If It Already Exists > Return the Existing Company to use it instead.',
+	});

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { isPlainObject } from '../../../shared/collectBody';
 import { callGravityZone } from '../../transport/jsonRpc';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['company'], operation: ['findByName'] };
 
@@ -34,7 +35,7 @@ export const description: INodeProperties[] = [
 /** findCompaniesByName is a prefix match (a leading * matches anywhere); exact matching is done here. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
 	const name = String(this.getNodeParameter('name', itemIndex, '')).trim();
-	if (name === '') throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "name" (Name) must not be empty`, { itemIndex });
+	if (name === '') throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: "name" (Name) must not be empty`, { itemIndex });
 	const match = this.getNodeParameter('match', itemIndex, 'exact') as string;
 	const limit = Math.min(this.getNodeParameter('limit', itemIndex, 50) as number, 100);
 	const nameFilter = match === 'contains' ? `*${name}` : name;

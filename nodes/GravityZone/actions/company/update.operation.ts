@@ -9,6 +9,7 @@ import { callGravityZone, gravityZoneRequest } from '../../transport/jsonRpc';
 import { COMPANY_ID } from '../common';
 import { CREATE_COMPANY_FIELDS } from './companyFields';
 import { companyRules } from './companyRules';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['company'], operation: ['update'] };
 
@@ -25,7 +26,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const { companyId } = readCompanyId(this, itemIndex, COMPANY_ID);
 	const changes = collectBody(this, itemIndex, layout);
 	if (Object.keys(changes).length === 0) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "updateFields" (Update Fields) is empty: add the fields to change`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: "updateFields" (Update Fields) is empty: add the fields to change`, { itemIndex });
 	}
 	throwIfInvalid(this, itemIndex, UPDATE_FIELDS, [...validateBody(UPDATE_FIELDS, changes), ...companyRules(changes)]);
 	const params = { id: companyId, ...changes };

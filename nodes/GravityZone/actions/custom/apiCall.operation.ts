@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { readJsonObject } from '../../../shared/extraParams';
 import { isDryRun, writeOptions } from '../../../shared/operationParts';
 import { callGravityZone, type GravityZoneApi, gravityZoneRequest } from '../../transport/jsonRpc';
+import { itemLabel } from '../../../shared/errorText';
 
 const show = { resource: ['custom'], operation: ['apiCall'] };
 
@@ -32,7 +33,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const api = this.getNodeParameter('api', itemIndex) as GravityZoneApi;
 	const method = String(this.getNodeParameter('method', itemIndex, '')).trim();
 	if (!/^[A-Za-z][A-Za-z0-9]*$/.test(method)) {
-		throw new NodeOperationError(this.getNode(), `Item ${itemIndex}: "method" (Method) must be a JSON-RPC method name such as getCompanyDetails`, { itemIndex });
+		throw new NodeOperationError(this.getNode(), `In ${itemLabel(itemIndex)}: "method" (Method) must be a JSON-RPC method name such as getCompanyDetails`, { itemIndex });
 	}
 	const params = readJsonObject(this, 'params', 'Params (JSON)', itemIndex);
 	if (isDryRun(this, itemIndex)) return { dryRun: true, request: await gravityZoneRequest(this, api, method, params) };

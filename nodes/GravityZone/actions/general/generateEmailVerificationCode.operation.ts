@@ -14,7 +14,7 @@ const layout = { fields: FIELDS, topLevel: ['email'], collection: '', collection
 
 export const description: INodeProperties[] = [...layoutProperties(layout, show), writeOptions(show)];
 
-/** The MDR contact step: GravityZone e-mails a code to enter as MDR Contact Information > Email Verification Code. */
+/** The MDR contact step: GravityZone e-mails a code to enter as MDR Contact Information > Verification Code. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
 	const body = readParameters(this, itemIndex, FIELDS);
 	const params = { email: body.email, purpose: 1 };

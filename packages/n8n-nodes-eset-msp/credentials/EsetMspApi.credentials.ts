@@ -1,0 +1,1 @@
+../../../credentials/EsetMspApi.credentials.ts

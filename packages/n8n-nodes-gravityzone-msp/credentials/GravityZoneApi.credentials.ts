@@ -1,0 +1,1 @@
+../../../credentials/GravityZoneApi.credentials.ts
