@@ -21,6 +21,20 @@ if [ ! -x "$node_pkg/bin/node" ]; then
 fi
 say "Node $("$node_pkg/bin/node" --version) in $node_dir"
 
+# A marker is not trusted alone: n8n's sqlite3 must load in the Node that runs n8n.
+sqlite_loads() {
+	(cd "$app_dir" && "$node_pkg/bin/node" -e 'require(require.resolve("sqlite3", { paths: [require("path").dirname(require.resolve("n8n/package.json"))] }))') >/dev/null 2>&1
+}
+build_sqlite() {
+	say "building n8n's sqlite3 for Node 22..."
+	(cd "$app_dir" && PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" npm rebuild sqlite3 --ignore-scripts=false >&2)
+}
+if [ -f "$app_dir/.installed" ] && ! sqlite_loads; then
+	say "n8n $version in $app_dir is marked installed but its sqlite3 does not load: rebuilding it"
+	rm -f "$app_dir/.installed"
+	build_sqlite || true
+	if sqlite_loads; then touch "$app_dir/.installed"; fi
+fi
 if [ ! -f "$app_dir/.installed" ]; then
 	say "installing n8n $version into $app_dir (once; minutes, ~2 GB)..."
 	rm -rf "$app_dir" && mkdir -p "$app_dir"
@@ -28,8 +42,8 @@ if [ ! -f "$app_dir/.installed" ]; then
 	# stands in for it, in this throwaway folder only.
 	printf '{"private":true,"dependencies":{"n8n":"%s"},"overrides":{"xlsx":"0.18.5"}}\n' "$version" >"$app_dir/package.json"
 	(cd "$app_dir" && npm install --no-audit --no-fund --ignore-scripts --loglevel=error >&2)
-	say "building n8n's sqlite3 for Node 22..."
-	(cd "$app_dir" && PATH="$node_pkg/bin:$PATH" npm_config_nodedir="$node_pkg" npm rebuild sqlite3 --ignore-scripts=false >&2)
+	build_sqlite
+	sqlite_loads || { say "n8n's sqlite3 still does not load in Node 22 (see the output above)"; exit 1; }
 	touch "$app_dir/.installed"
 fi
 say "n8n $version in $app_dir"
