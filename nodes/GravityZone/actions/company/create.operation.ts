@@ -37,8 +37,10 @@ export const description: INodeProperties[] = [
 		name: 'trialNotice',
 		type: 'notice',
 		default: '',
-		// Gone once a licence with its Type is added (a nested path: n8n reads it with lodash's get).
-		displayOptions: { show, hide: { [`${LICENSE_SUBSCRIPTION.key}.${FIRST_FIELDS}.type`]: [{ _cnd: { exists: true } }] } },
+		// Gone once a licence with its Type is added. A nested path, given from the root ("/"): n8n 1.x resolves
+		// a parameter's display dependencies by top-level name and gives up on any other ("Could not resolve
+		// parameter dependencies"), which stops every run of the node.
+		displayOptions: { show, hide: { [`/${LICENSE_SUBSCRIPTION.key}.${FIRST_FIELDS}.type`]: [{ _cnd: { exists: true } }] } },
 	},
 	...rest,
 	writeOptions(show, [
