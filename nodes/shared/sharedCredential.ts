@@ -77,6 +77,9 @@ function isLoginRefusal(error: unknown, loginErrorName: string): boolean {
 	return typeof status === 'number' && status < 500 && status !== 408 && status !== 429;
 }
 
+/** How often one request renews a token that other requests' logins got before it gives up. */
+const MAX_TOKEN_RENEWALS = 4;
+
 /** The pacing of the request's bucket (pacing.ts): a login is a request with the same key too. */
 export interface Pacer {
 	turn(): Promise<void>;
@@ -135,8 +138,10 @@ export async function sendAuthenticated(
 			ownLogin?.finish();
 		}
 		if (logsIn && isLoginRefusal(failed, login.loginErrorName)) credential.refused = failed;
-		// A token that was fresh when refused, or a second 401, will not get better by logging in again.
-		if (httpFailure(failed).status !== 401 || logsIn || attempt > 0) throw failed;
+		// A token this request's own login just got will not get better by logging in again. A token another
+		// request got may have expired while this one waited for its turn (a 429 pause can outlast a token):
+		// it is renewed, a few times at most.
+		if (httpFailure(failed).status !== 401 || logsIn || attempt >= MAX_TOKEN_RENEWALS) throw failed;
 		if (fields[login.expirableField] === tokenSent) fields[login.expirableField] = '';
 		if (shared.token === tokenSent) shared.token = undefined;
 	}
