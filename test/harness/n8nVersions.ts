@@ -60,3 +60,13 @@ export function withIssuesSpelledOut(error: unknown, execute: WorkflowExecute, w
 	error.message = `The '${nodeName}' node has issues:\n${bullets.join('\n')}`;
 	return error;
 }
+
+/**
+ * Whether n8n-core sends an item whose json is `{ error, details }` to the error output ("Continue (using
+ * error output)"): n8n 2.x takes any json whose keys are among error, message and details; n8n 1.x only
+ * `{ error }` or `{ error, message }`, and leaves the others on the regular output.
+ */
+export function errorOutputTakesDetails(): boolean {
+	const { version } = jest.requireActual<{ version: string }>('n8n-core/package.json');
+	return Number(version.split('.')[0]) >= 2;
+}
