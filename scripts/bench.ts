@@ -180,7 +180,7 @@ async function main() {
 			}
 		}
 		if (!ONLY || ONLY === 'queue') {
-			const setup = { sandbox, latencyMs: LATENCY_MS, limit: GZ_LIMIT, progress };
+			const setup = { sandbox, latencyMs: LATENCY_MS, limit: GZ_LIMIT, progress, timelineDir: PROFILE_DIR };
 			rows.push(...(await measureQueueRows({ ...setup, configure: async (latencyMs, rateLimit) => await configure(sandbox, latencyMs, rateLimit) })));
 		}
 	} finally {
