@@ -1,7 +1,7 @@
 /**
  * The shape of bench/results.json, which `npm run bench` (scripts/bench.ts) writes: one row per vendor
- * and client, plus one 5,000-item row per vendor for the memory scaling check. README.md > Benchmark
- * explains how each number is measured.
+ * and client, one 5,000-item row per vendor for the memory scaling check, and the queue-mode rows
+ * (`queueWorkers`). README.md > Benchmark explains how each number is measured.
  */
 export type BenchVendor = 'eset' | 'gravityZone';
 
@@ -11,6 +11,8 @@ export type BenchClient = 'node' | 'nodeFindOrCreate' | 'httpRequest' | 'httpReq
 export interface BenchRow {
 	vendor: BenchVendor;
 	client: BenchClient;
+	/** Queue mode: the n8n workers that ran the executions (main + workers, Redis, PostgreSQL); absent: one n8n process. */
+	queueWorkers?: number;
 	items: number;
 	/** Items created without error per second of wall time. */
 	itemsPerSecond: number;
@@ -22,7 +24,7 @@ export interface BenchRow {
 	surfaced429: number;
 	/** Items that ended with any error (429s included) or not at all. */
 	failedItems: number;
-	/** Peak RSS of the client's process (n8n, or the raw loop's own process) during the zero-latency run, sampled every 20 ms. */
+	/** Peak RSS of the client's process (n8n, or the raw loop's own process) during the zero-latency run, sampled every 20 ms; null for the queue-mode rows. */
 	peakRssMb: number | null;
 	/** CPU time (user + system) of that process per item, in the zero-latency run. */
 	cpuMsPerItem: number | null;

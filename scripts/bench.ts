@@ -1,22 +1,27 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 
 import { startSandbox } from '../test/sandbox/cli';
 import { ensureN8n, log, PROJECT_ROOT } from './lib/n8nRuntime';
 import { cpuMs, peakRssMb, rssMb, sampleRss } from './bench/proc';
-import { checkTargets, markdownTable, rounded, type Row } from './bench/report';
+import { measureQueueRows } from './bench/queueRows';
+import { checkTargets, markdownTable, mergeRows, rounded, type Row } from './bench/report';
 import { type Customer, N8nBench, type RunOutcome, startRaw, type Target } from './bench/targets';
 import { type Client, isReference, N8N_CLIENTS, type Reference, REFERENCES, type Vendor } from './bench/workflows';
 
 /**
  * `npm run bench`: 500 GravityZone and 500 ESET creates through our nodes, n8n's HTTP Request node and
  * a raw axios loop, against the sandbox with 150 ms latency and the documented limits, in a real n8n.
- * Writes bench/results.json and prints a Markdown table. See README.md > Benchmark for the method.
+ * Then GravityZone in n8n's queue mode (main + 2 workers). Writes bench/results.json and prints a
+ * Markdown table. See README.md > Benchmark for the method.
  */
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 500);
 const SCALE_ITEMS = Number(process.env.BENCH_SCALE_ITEMS ?? 5000);
-/** For trying the bench out: e.g. BENCH_ONLY=eset/node runs that row (and its scaling row) only. */
+/**
+ * For trying the bench out: e.g. BENCH_ONLY=eset/node runs that row (and its scaling row) only,
+ * BENCH_ONLY=queue the queue-mode rows; they replace their rows in bench/results.json, the others stay.
+ */
 const ONLY = process.env.BENCH_ONLY;
 /**
  * BENCH_PROFILE=<folder>: a CPU profile of each zero-latency run (<vendor>-<client>-<items>.cpuprofile) and
@@ -125,8 +130,15 @@ async function main() {
 	const install = await ensureN8n();
 	const sandbox = await startSandbox(0, 0);
 	const urls = { esetBaseUrl: sandbox.eset.url, gravityZoneUrl: sandbox.gravityZone.url };
-	progress('preparing n8n: installing the package, importing the credentials, importing and publishing the bench workflows...');
-	const n8n = await N8nBench.prepare(install, sandbox.info, urls);
+	let prepared: Promise<N8nBench> | undefined;
+	// Prepared on first use (BENCH_ONLY=queue needs none of it).
+	const bench = async () => {
+		if (!prepared) {
+			progress('preparing n8n: installing the package, importing the credentials, importing and publishing the bench workflows...');
+			prepared = N8nBench.prepare(install, sandbox.info, urls);
+		}
+		return await prepared;
+	};
 	const rows: Row[] = [];
 	const references: Array<{ reference: Reference; row: Row }> = [];
 	try {
@@ -134,7 +146,7 @@ async function main() {
 			for (const client of [...N8N_CLIENTS, 'raw'] as Client[]) {
 				if (!selected(vendor, client)) continue;
 				progress(`${vendor} / ${client}`);
-				const target = client === 'raw' ? await startRaw(install, urls, CONCURRENCY, GZ_LIMIT) : await n8n.start(client);
+				const target = client === 'raw' ? await startRaw(install, urls, CONCURRENCY, GZ_LIMIT) : await (await bench()).start(client);
 				try {
 					rows.push(await measure(sandbox, target, vendor, client, ITEMS));
 				} finally {
@@ -148,7 +160,7 @@ async function main() {
 		for (const vendor of ['gravityZone', 'eset'] as Vendor[]) {
 			if (!selected(vendor, 'node') || SCALE_ITEMS <= 0) continue;
 			progress(`${vendor} / node with ${SCALE_ITEMS} items (memory scaling, zero latency)`);
-			const target = await n8n.start('node');
+			const target = await (await bench()).start('node');
 			try {
 				rows.push(await measure(sandbox, target, vendor, 'node', SCALE_ITEMS));
 			} finally {
@@ -159,7 +171,7 @@ async function main() {
 		for (const reference of ONLY && ONLY !== 'references' ? [] : (Object.keys(REFERENCES) as Reference[])) {
 			for (const items of [ITEMS, SCALE_ITEMS].filter((count) => count > 0)) {
 				progress(`${REFERENCES[reference].label}, ${items} items, zero latency`);
-				const target = await n8n.start(reference);
+				const target = await (await bench()).start(reference);
 				try {
 					references.push({ reference, row: await measure(sandbox, target, 'gravityZone', reference, items) });
 				} finally {
@@ -167,14 +179,19 @@ async function main() {
 				}
 			}
 		}
+		if (!ONLY || ONLY === 'queue') {
+			const setup = { sandbox, latencyMs: LATENCY_MS, limit: GZ_LIMIT, progress, timelineDir: PROFILE_DIR };
+			rows.push(...(await measureQueueRows({ ...setup, configure: async (latencyMs, rateLimit) => await configure(sandbox, latencyMs, rateLimit) })));
+		}
 	} finally {
-		n8n.dispose();
+		(await prepared?.catch(() => undefined))?.dispose();
 		await Promise.all([sandbox.eset.stop(), sandbox.gravityZone.stop()]);
 	}
 	const results = rows.map(rounded);
 	const file = path.join(PROJECT_ROOT, 'bench', 'results.json');
+	const previous: Row[] = ONLY && existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : [];
 	mkdirSync(path.dirname(file), { recursive: true });
-	writeFileSync(file, `${JSON.stringify(results, null, '\t')}\n`);
+	writeFileSync(file, `${JSON.stringify(mergeRows(previous, results), null, '\t')}\n`);
 	console.log(markdownTable(results));
 	console.log('\nTargets for our nodes:');
 	for (const target of checkTargets(results, ITEMS, SCALE_ITEMS)) console.log(`  ${target.holds ? 'met    ' : 'MISSED '} ${target.label} (measured ${target.measured})`);

@@ -5,6 +5,7 @@ import path from 'node:path';
 
 import { ESET_LOGIN_REFUSED } from '../credentials/EsetMspApi.credentials';
 import { startSandbox } from '../test/sandbox/cli';
+import { stopChild } from './lib/childProcess';
 import { freePort, installPackage, N8n, n8nEnv, PROJECT_ROOT } from './lib/n8nRuntime';
 
 /**
@@ -65,16 +66,6 @@ function bulkCreateWorkflow(name: string, node: Record<string, unknown>) {
 		},
 		settings: {},
 	};
-}
-
-/** Stops n8n and waits until it has exited (it writes into its user folder until then). */
-async function stop(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const killLater = setTimeout(() => child.kill('SIGKILL'), 30_000);
-	await exited;
-	clearTimeout(killLater);
 }
 
 /** n8n 1.x answers ready before it has registered the active workflows' webhooks: 404 until then. */
@@ -182,7 +173,8 @@ async function smoke(version: string) {
 			'PSA webhook: the customer in both consoles, both IDs in the answer',
 		);
 	} finally {
-		if (server) await stop(server);
+		// Waits until n8n has exited: it writes into its user folder until then.
+		if (server) await stopChild(server);
 		await Promise.all([sandbox.eset.stop(), sandbox.gravityZone.stop()]);
 		rmSync(userFolder, { recursive: true, force: true });
 		rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,10 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 
+import { stopChild } from '../lib/childProcess';
 import { type N8nInstall, n8nEnv, OWNER, setupOwner } from '../lib/n8nRuntime';
+
+export { stopChild };
 
 /** Starting and stopping `n8n start` for the benchmark, and publishing workflows through n8n's REST API. */
 export const freePort = () =>
@@ -22,14 +25,6 @@ async function distinctFreePorts(count: number): Promise<number[]> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export async function stopChild(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-	await exited;
-	clearTimeout(timer);
-}
 
 /** POSTs JSON and resolves with the status and parsed body; no timeout (a paced run takes minutes). */
 export function postJson(url: string, body: unknown): Promise<{ status: number; body: unknown }> {

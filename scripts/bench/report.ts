@@ -10,6 +10,7 @@ export function rounded(row: Row): Row {
 	return {
 		vendor: row.vendor,
 		client: row.client,
+		...(row.queueWorkers === undefined ? {} : { queueWorkers: row.queueWorkers }),
 		items: row.items,
 		itemsPerSecond: round(row.itemsPerSecond, 2)!,
 		ceilingRatio: round(row.ceilingRatio, 3),
@@ -21,7 +22,16 @@ export function rounded(row: Row): Row {
 	};
 }
 
-const COLUMNS: Array<keyof Row> = ['vendor', 'client', 'items', 'itemsPerSecond', 'ceilingRatio', 'requestsPerItem', 'surfaced429', 'failedItems', 'peakRssMb', 'cpuMsPerItem'];
+/** The rows of `previous`, each replaced by the measured row of the same vendor, client, item count and setup; new rows at the end. */
+export function mergeRows(previous: Row[], measured: Row[]): Row[] {
+	const key = (row: Row) => `${row.vendor}/${row.client}/${row.items}/${row.queueWorkers ?? 'one process'}`;
+	const byKey = new Map(measured.map((row) => [key(row), row]));
+	const merged = previous.map((row) => byKey.get(key(row)) ?? row);
+	const kept = new Set(previous.map(key));
+	return [...merged, ...measured.filter((row) => !kept.has(key(row)))];
+}
+
+const COLUMNS: Array<keyof Row> = ['vendor', 'client', 'queueWorkers', 'items', 'itemsPerSecond', 'ceilingRatio', 'requestsPerItem', 'surfaced429', 'failedItems', 'peakRssMb', 'cpuMsPerItem'];
 
 /** A Markdown table of the rows. */
 export function markdownTable(rows: Row[]): string {
@@ -41,7 +51,8 @@ export interface Target {
 
 /** The issue's targets for our nodes, checked against the rows. */
 export function checkTargets(rows: Row[], items: number, scaleItems: number): Target[] {
-	const find = (vendor: Vendor, client: Client, count = items) => rows.find((row) => row.vendor === vendor && row.client === client && row.items === count);
+	const find = (vendor: Vendor, client: Client, count = items) =>
+		rows.find((row) => row.vendor === vendor && row.client === client && row.items === count && row.queueWorkers === undefined);
 	const targets: Target[] = [];
 	for (const client of ['node', 'nodeFindOrCreate'] as Client[]) {
 		const gz = find('gravityZone', client);
@@ -73,5 +84,25 @@ export function checkTargets(rows: Row[], items: number, scaleItems: number): Ta
 			targets.push({ label: `${vendor} node: peak RSS ${items} -> ${scaleItems} items within 20%`, holds: growth <= 0.2, measured: `${small.peakRssMb} -> ${large.peakRssMb} MB (${(growth * 100).toFixed(1)}%)` });
 		}
 	}
+	targets.push(...queueTargets(rows));
 	return targets;
+}
+
+/**
+ * Queue mode (GravityZone, several workers on one key), issue 12's targets: with find-or-create the key's
+ * ceiling, no 429 reaching an item, at most 2.2 requests per item; with Create Anyway at most 1.2.
+ */
+function queueTargets(rows: Row[]): Target[] {
+	return rows
+		.filter((row) => row.queueWorkers !== undefined)
+		.flatMap((row) => {
+			const label = `${row.vendor} ${row.client}, queue mode with ${row.queueWorkers} workers`;
+			const findOrCreate = row.client === 'nodeFindOrCreate';
+			const limit = findOrCreate ? 2.2 : 1.2;
+			return [
+				...(findOrCreate ? [{ label: `${label}: ceilingRatio >= 0.9`, holds: (row.ceilingRatio ?? 0) >= 0.9, measured: String(row.ceilingRatio) }] : []),
+				{ label: `${label}: 0 surfaced 429s, 0 failed items`, holds: row.surfaced429 === 0 && row.failedItems === 0, measured: `${row.surfaced429} / ${row.failedItems}` },
+				{ label: `${label}: requestsPerItem <= ${limit} (429-answered ones counted)`, holds: row.requestsPerItem <= limit, measured: String(row.requestsPerItem) },
+			];
+		});
 }
