@@ -10,6 +10,7 @@ import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { checkLicenseEditor, inspectEditor } from './editor';
 import { createContext, type E2eContext } from './context';
 import { expectDocumentedCompany, goldens } from './goldens';
+import { ADMIN, deployedIn, webhookPayload } from './examples';
 
 /**
  * n8n reports itself ready before it has activated the published workflows: wait until the webhook
@@ -174,46 +175,71 @@ describe('in a real n8n, against the sandbox', () => {
 			// Parsed here: jest compares objects of its own realm (response.json() makes them in Node's).
 			return { status: response.status, body: JSON.parse(await response.text()) as Record<string, unknown> };
 		};
-		const payload = (psaId: string, country: string) => ({
-			psaId,
-			seats: 30,
-			company: {
-				name: `Blue Yonder Dental ${psaId}`,
-				street: '7 Pier Road',
-				city: 'San Diego',
-				zip: '92101',
-				state: 'California',
-				country,
-				countrySubdivision: 'US-CA',
-				email: 'it@blueyonder.example',
-			},
+		it('PSA webhook: a customer ready to deploy - the company in both consoles, its installation package and links, its admin account; the same payload again answers the same with "existing"', async () => {
+			// Links that come a moment after the package (unconfirmed): the node waits for them.
+			context.gravityZone.deploy.configure({ linksDelayMs: 2000 });
+			try {
+				const first = await callWebhook(webhookPayload('CW-7781', 'US', ADMIN));
+				expect(context.eset.created).toHaveLength(1);
+				expect(context.gravityZone.created).toHaveLength(1);
+				const ids = { eset: context.eset.created[0].companyId, gravityZone: context.gravityZone.created[0].id };
+				expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental CW-7781', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
+				expect(context.gravityZone.created[0].params).toMatchObject({
+					name: 'Blue Yonder Dental CW-7781',
+					licenseSubscription: { type: 3, reservedSlots: 30, assignedProductType: 0 },
+					customFields: { psaId: 'CW-7781' },
+				});
+				// In the new company: one package, named after the company, and a Company Administrator for the admin's e-mail.
+				const deployed = deployedIn(context, ids.gravityZone);
+				expect(deployed.packages.map((item) => item.params)).toStrictEqual([
+					{
+						packageName: 'Blue Yonder Dental CW-7781 endpoints',
+						modules: { advancedThreatControl: 1, firewall: 1, userControl: 1, antiphishing: 1, trafficScan: 1, advancedAntiExploit: 1, networkAttackDefense: 1 },
+						companyId: ids.gravityZone,
+						description: 'Endpoints of Blue Yonder Dental CW-7781 (PSA CW-7781)',
+					},
+				]);
+				expect(deployed.accounts.map((account) => account.params)).toStrictEqual([
+					{ email: ADMIN.email, profile: { fullName: ADMIN.name }, companyId: ids.gravityZone, role: 1 },
+				]);
+				// The answer: the IDs, and of the links only the installLink* ones, as GravityZone gives them for the package.
+				expect(Object.keys(deployed.installLinks[0]).sort()).toStrictEqual(['installLinkLinux', 'installLinkMac', 'installLinkMacArm', 'installLinkMacDownloader', 'installLinkWindows']);
+				const onboarded = (outcome: string) => ({
+					status: 200,
+					body: {
+						psaId: 'CW-7781',
+						eset: { companyId: ids.eset, outcome },
+						gravityZone: { companyId: ids.gravityZone, outcome },
+						installationPackage: { id: deployed.packages[0].id, name: 'Blue Yonder Dental CW-7781 endpoints', outcome, linksReady: true },
+						installLinks: deployed.installLinks[0],
+						adminAccount: { id: deployed.accounts[0].id, email: ADMIN.email, outcome },
+					},
+				});
+				expect(first).toStrictEqual(onboarded('created'));
+				expect(JSON.stringify(first.body)).not.toMatch(/fullKit/i);
+
+				// The PSA fires again (a retry, a second save): same IDs and links, nothing new.
+				expect(await callWebhook(webhookPayload('CW-7781', 'US', ADMIN))).toStrictEqual(onboarded('existing'));
+				expect(context.eset.created).toHaveLength(1);
+				expect(context.gravityZone.created).toHaveLength(1);
+				expect(deployedIn(context, ids.gravityZone)).toStrictEqual(deployed);
+				expect(['createPackage', 'createAccount'].map((method) => context.gravityZone.rpcCalls(method).length)).toStrictEqual([1, 1]);
+			} finally {
+				context.gravityZone.deploy.configure({ linksDelayMs: 0 });
+			}
 		});
 
-		it('PSA webhook: creates the customer in both consoles and answers with each console\'s ID and outcome; the same payload again answers "existing"', async () => {
-			const first = await callWebhook(payload('CW-7781', 'US'));
-			expect(context.eset.created).toHaveLength(1);
-			expect(context.gravityZone.created).toHaveLength(1);
-			const ids = { eset: context.eset.created[0].companyId, gravityZone: context.gravityZone.created[0].id };
-			const onboarded = (outcome: string) => ({
-				status: 200,
-				body: { psaId: 'CW-7781', eset: { companyId: ids.eset, outcome }, gravityZone: { companyId: ids.gravityZone, outcome } },
-			});
-			expect(first).toStrictEqual(onboarded('created'));
-			expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental CW-7781', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
-			expect(context.gravityZone.created[0].params).toMatchObject({
-				name: 'Blue Yonder Dental CW-7781',
-				licenseSubscription: { type: 3, reservedSlots: 30, assignedProductType: 0 },
-				customFields: { psaId: 'CW-7781' },
-			});
-
-			// The PSA fires again (a retry, a second save): same IDs, nothing new.
-			expect(await callWebhook(payload('CW-7781', 'US'))).toStrictEqual(onboarded('existing'));
-			expect(context.eset.created).toHaveLength(1);
-			expect(context.gravityZone.created).toHaveLength(1);
+		it('PSA webhook: a payload without an admin e-mail onboards the customer with its package and links, and no account', async () => {
+			const answer = await callWebhook(webhookPayload('CW-7786', 'US'));
+			const companyId = context.gravityZone.created[0].id;
+			expect(answer.status).toBe(200);
+			expect(answer.body).toMatchObject({ gravityZone: { companyId, outcome: 'created' }, installLinks: deployedIn(context, companyId).installLinks[0], adminAccount: null });
+			expect(deployedIn(context, companyId).accounts).toStrictEqual([]);
+			expect(context.gravityZone.calls('accounts')).toStrictEqual([]);
 		});
 
 		it('PSA webhook: a payload a check refuses gets HTTP 422 with the node\'s message, and nothing is sent to either console', async () => {
-			const alpha3 = await callWebhook(payload('CW-7782', 'USA'));
+			const alpha3 = await callWebhook(webhookPayload('CW-7782', 'USA'));
 			expect(alpha3).toStrictEqual({
 				status: 422,
 				body: {
@@ -232,14 +258,25 @@ describe('in a real n8n, against the sandbox', () => {
 					'All problems in this item:\n- "name" (Name) is required\n- "address" (Address) needs at least one of its fields: Street Address, City, ZIP Code or State\nNothing was sent for this item. Fix the field in the node or in the data the expression reads.',
 				refusedBy: 'Check ESET Customer',
 			});
+			// The admin's e-mail is checked before either console is written.
+			const badAdmin = await callWebhook(webhookPayload('CW-7785', 'US', { email: 'jane.doe-at-blueyonder.example', name: 'Jane Doe' }));
+			expect(badAdmin).toStrictEqual({
+				status: 422,
+				body: {
+					psaId: 'CW-7785',
+					error: 'In item 0 (the 1st): "email" (Email) must be an e-mail address of the form local@domain (got "jane.doe-at-blueyonder.example")',
+					details: 'Nothing was sent for this item. Fix the field in the node or in the data the expression reads.',
+					refusedBy: 'Check Admin Account',
+				},
+			});
 			// The checks validate only: neither console received a request.
 			expect(context.eset.requests).toStrictEqual([]);
 			expect(context.gravityZone.requests).toStrictEqual([]);
 		});
 
-		it('PSA webhook: a console that fails during the create gets HTTP 502 naming the step; sent again, the payload completes without a duplicate', async () => {
+		it('PSA webhook: a console that fails while writing gets HTTP 502 naming the step; sent again, the payload completes without a duplicate', async () => {
 			context.gravityZone.scriptNext(isRpc('createCompany'), rpcError('x', -32000, 'Server error', 'Maintenance window'));
-			const failed = await callWebhook(payload('CW-7784', 'US'));
+			const failed = await callWebhook(webhookPayload('CW-7784', 'US', ADMIN));
 			expect(failed).toStrictEqual({
 				status: 502,
 				body: {
@@ -251,11 +288,22 @@ describe('in a real n8n, against the sandbox', () => {
 			});
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(0);
-			const again = await callWebhook(payload('CW-7784', 'US'));
+			// Sent again, and this time the package fails: the company is there now, the package is not.
+			context.gravityZone.scriptNext(isRpc('createPackage'), rpcError('x', -32000, 'Server error', 'Maintenance window'));
+			const packageFailed = await callWebhook(webhookPayload('CW-7784', 'US', ADMIN));
+			expect(packageFailed).toMatchObject({ status: 502, body: { failedAt: 'Create Installation Package', error: 'GravityZone createPackage failed: Server error - Maintenance window' } });
+			expect(context.gravityZone.created).toHaveLength(1);
+			const again = await callWebhook(webhookPayload('CW-7784', 'US', ADMIN));
 			expect(again.status).toBe(200);
-			expect(again.body).toMatchObject({ eset: { companyId: context.eset.created[0].companyId, outcome: 'existing' }, gravityZone: { outcome: 'created' } });
+			expect(again.body).toMatchObject({
+				eset: { companyId: context.eset.created[0].companyId, outcome: 'existing' },
+				gravityZone: { companyId: context.gravityZone.created[0].id, outcome: 'existing' },
+				installationPackage: { outcome: 'created', linksReady: true },
+				adminAccount: { email: ADMIN.email, outcome: 'created' },
+			});
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(1);
+			expect(deployedIn(context, context.gravityZone.created[0].id).packages).toHaveLength(1);
 		});
 
 		it('the editor shows readable subtitles, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
