@@ -10,7 +10,7 @@ import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { checkLicenseEditor, inspectEditor } from './editor';
 import { createContext, type E2eContext } from './context';
 import { expectDocumentedCompany, goldens } from './goldens';
-import { ADMIN, deployedIn, webhookPayload } from './examples';
+import { ADMIN, deployedIn, expectSeatsAsTarget, webhookPayload } from './examples';
 
 /**
  * n8n reports itself ready before it has activated the published workflows: wait until the webhook
@@ -80,58 +80,8 @@ describe('in a real n8n, against the sandbox', () => {
 		for (const secret of GzDeploy.secretsReceived) expect(JSON.stringify(run.runData)).not.toContain(secret);
 	});
 
-	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, counts created, existing and failed apart', async () => {
-		const run = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
-		expect(run.status).toBe('success');
-		const rows: Array<[string, string, string, string, string, string, string, string, string, number]> = [
-			['PSA-2001', 'Northwind Dental', '1 Harbor Way', 'Seattle', '98101', 'Washington', 'it@northwind-dental.example', 'US', 'US-WA', 15],
-			['PSA-2002', 'Contoso Legal', '22 Elm Street', 'Austin', '78701', 'Texas', 'admin@contoso-legal.example', 'US', 'US-TX', 40],
-			['PSA-2003', 'Fabrikam Clinics', '5 Rue de Rivoli', 'Paris', '75001', 'Ile-de-France', 'it@fabrikam.example', 'FR', 'FR-75', 25],
-		];
-		// Items run in parallel (Request Options > Concurrency): compare in the CSV's order.
-		const byPsaId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.customIdentifier ?? (a.customFields as { psaId: string }).psaId).localeCompare(String(b.customIdentifier ?? (b.customFields as { psaId: string }).psaId));
-		// Row 4 (PSA-2004) has the country "NZL": GravityZone's check refuses it, so it is written in neither console.
-		expect(context.eset.created.map((company) => company.body).sort(byPsaId)).toStrictEqual(
-			rows.map(([customIdentifier, name, streetAddress, city, zipCode, state, email]) => ({
-				name,
-				address: { streetAddress, city, zipCode, state },
-				email,
-				customIdentifier,
-				tags: [{ tag: 'bulk-import' }],
-			})),
-		);
-		expect(context.gravityZone.created.map((company) => company.params).sort(byPsaId)).toStrictEqual(
-			rows.map(([psaId, name, , , , , , country, state, reservedSlots]) => ({
-				type: 1,
-				name,
-				licenseSubscription: { type: 3, reservedSlots, assignedProductType: 0 },
-				country,
-				state,
-				customFields: { psaId },
-			})),
-		);
-		const summary = (result: typeof run) => result.runData.Summary[0].data!.main[0].map((item) => item.json);
-		expect(summary(run)).toStrictEqual([
-			{ result: 'created', count_psaId: 3, concatenated_psaId: 'PSA-2001, PSA-2002, PSA-2003' },
-			{ result: 'failed', count_psaId: 1, concatenated_psaId: 'PSA-2004' },
-		]);
-		const failed = run.runData['Row Result'][0].data!.main[0].find((item) => item.json.result === 'failed')!.json;
-		expect(failed).toStrictEqual({
-			psaId: 'PSA-2004',
-			name: 'Tailspin Toys',
-			result: 'failed',
-			error: 'In item 3 (the 4th): "country" (Country) must be a 2-letter ISO 3166-1 country code such as US or DE (got "NZL"; did you mean "NZ"?)',
-		});
-
-		// The next morning the same export comes again: nothing new, the companies are counted as existing.
-		const again = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
-		expect(again.status).toBe('success');
-		expect(summary(again)).toStrictEqual([
-			{ result: 'existing', count_psaId: 3, concatenated_psaId: 'PSA-2001, PSA-2002, PSA-2003' },
-			{ result: 'failed', count_psaId: 1, concatenated_psaId: 'PSA-2004' },
-		]);
-		expect(context.eset.created).toHaveLength(3);
-		expect(context.gravityZone.created).toHaveLength(3);
+	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, sets the CSV\'s seats as a target; the same CSV again sends nothing', async () => {
+		await expectSeatsAsTarget(context);
 	});
 
 	it('customer lifecycle: onboards, updates, suspends and deletes the customer in both consoles', async () => {
