@@ -256,13 +256,26 @@ describe('in a real n8n, against the sandbox', () => {
 			expect(deployedIn(context, context.gravityZone.created[0].id).packages).toHaveLength(1);
 		});
 
-		it('the editor shows readable subtitles, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
+		it('the editor shows readable subtitles in both examples, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
 			const seen = await inspectEditor(context.baseUrl, context.ids);
+			const companies = { 'Check ESET Customer': 'Create a customer', 'Check GravityZone Company': 'Create a company', 'Create ESET Customer': 'Create a customer', 'Create GravityZone Company': 'Create a company' };
 			expect(seen.subtitles).toStrictEqual({
-				'Check ESET Customer': 'Create a customer',
-				'Check GravityZone Company': 'Create a company',
-				'Create ESET Customer': 'Create a customer',
-				'Create GravityZone Company': 'Create a company',
+				'scheduled-bulk-onboarding': {
+					...companies,
+					'Read GravityZone Seats': 'Get license info',
+					'Set GravityZone Seats': 'Set monthly subscription',
+					'Find ESET Licences': 'Search licenses',
+					'Set ESET Seats': 'Update the quantity of a license',
+					'Order ESET Licence': 'Order a license',
+				},
+				'psa-webhook-onboarding': {
+					...companies,
+					'Check Installation Package': 'Create a package',
+					'Check Admin Account': 'Create an account',
+					'Create Installation Package': 'Create a package',
+					'Get Installation Links': 'Get installation links',
+					'Create Admin Account': 'Create an account',
+				},
 			});
 			expect(seen.trialNotice).toStrictEqual({ withLicence: false, newNode: true, afterAddingLicence: false });
 			expect(seen.licenceLabels).toStrictEqual(['License Subscription', 'Type', 'More License Fields', 'Own Use', 'Resell']);
