@@ -165,12 +165,16 @@ async function smoke(version: string) {
 			seats: 5,
 			company: { name: 'Smoke Dental', street: '1 Pier', city: 'San Diego', zip: '92101', state: 'California', country: 'US', countrySubdivision: 'US-CA', email: 'it@smoke.example' },
 		});
-		const body = (await response.json()) as Record<string, unknown>;
+		const body = (await response.json()) as { eset?: { companyId?: string }; gravityZone?: { companyId?: string }; installLinks?: Record<string, string>; adminAccount?: unknown };
+		const packageId = sandbox.gravityZone.deploy.packages.find((item) => item.companyId === sandbox.gravityZone.created[0]?.id)?.id;
 		check(
 			response.status === 200 &&
-				body.esetCompanyId === sandbox.eset.created[0]?.companyId &&
-				body.gravityZoneCompanyId === sandbox.gravityZone.created[0]?.id,
-			'PSA webhook: the customer in both consoles, both IDs in the answer',
+				body.eset?.companyId === sandbox.eset.created[0]?.companyId &&
+				body.gravityZone?.companyId === sandbox.gravityZone.created[0]?.id &&
+				packageId !== undefined &&
+				String(body.installLinks?.installLinkWindows).includes(packageId) &&
+				body.adminAccount === null,
+			'PSA webhook: the customer in both consoles, its installation package, both IDs and the install links in the answer',
 		);
 	} finally {
 		// Waits until n8n has exited: it writes into its user folder until then.

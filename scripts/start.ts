@@ -35,7 +35,7 @@ n8n is running: ${baseUrl}
   example workflows: ${[...ids].map(([name, id]) => `\n    ${name}: ${baseUrl}/workflow/${id}`).join('')}
   try the PSA webhook:
     curl -s -X POST ${baseUrl}/webhook/msp-onboarding -H 'content-type: application/json' \\
-      -d '{"psaId":"PSA-1","seats":25,"company":{"name":"Acme Dental","street":"1 Main St","city":"San Diego","zip":"92101","state":"California","country":"US","countrySubdivision":"US-CA","email":"it@acme.example"}}'
+      -d '{"psaId":"PSA-1","seats":25,"company":{"name":"Acme Dental","street":"1 Main St","city":"San Diego","zip":"92101","state":"California","country":"US","countrySubdivision":"US-CA","email":"it@acme.example"},"admin":{"email":"jane@acme.example","name":"Jane Doe"}}'
 Sandbox (stands in for both vendors):
   ESET MSP Administrator 2  ${info.eset.baseUrl}   (state: ${info.eset.baseUrl}/_sandbox/state)
   GravityZone               ${info.gravityZone.accessUrl}   (state: ${gravityZone.url}/_sandbox/state)

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 
 import { OWNER, PROJECT_ROOT } from '../../scripts/lib/n8nRuntime';
 import { ALL_FIELDS_NODES } from './allFields';
+import { EXAMPLES_DIR } from './context';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = path.join(PROJECT_ROOT, 'test-artifacts');
@@ -26,8 +27,8 @@ const LABEL_TITLES = 'label.n8n-input-label [class*=title] > span';
 
 /** What the editor shows, as the checks in n8n.e2e.ts read it. */
 export interface EditorFindings {
-	/** Canvas subtitle of each of our nodes in the bulk example. */
-	subtitles: Record<string, string>;
+	/** Canvas subtitle of each of our nodes, per example workflow. */
+	subtitles: Record<string, Record<string, string>>;
 	/** The TRIAL notice: with the bulk example's licence; on a new node; after adding a licence there. */
 	trialNotice: { withLicence: boolean; newNode: boolean; afterAddingLicence: boolean };
 	/** Labels inside License Subscription, top to bottom, once a licence is added to a new node. */
@@ -41,6 +42,12 @@ export interface EditorFindings {
 	/** Every label of the Create operations (every field added) and every "Add ..." menu entry, and which of them n8n cuts off. */
 	labels: { count: number; cutOff: string[] };
 	menus: { count: number; entries: number; cutOff: string[] };
+}
+
+/** The names of this package's nodes in an example workflow. */
+function ourNodes(example: string): string[] {
+	const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, `${example}.workflow.json`), 'utf8')) as { nodes: Array<{ name: string; type: string }> };
+	return workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-msp-security.')).map((node) => node.name);
 }
 
 /** Texts of the elements that n8n shortens with an ellipsis (content wider than the box). */
@@ -137,22 +144,19 @@ export async function inspectEditor(baseUrl: string, ids: Map<string, string>): 
 		const bulk = ids.get('scheduled-bulk-onboarding')!;
 		const check = ids.get('editor-check')!;
 
-		// The canvas: subtitles of our nodes.
-		await page.goto(`${baseUrl}/workflow/${bulk}`);
-		const ours = ['Check ESET Customer', 'Check GravityZone Company', 'Create ESET Customer', 'Create GravityZone Company'];
-		const subtitles: Record<string, string> = {};
-		for (const name of ours) {
-			const node = page.locator(`[data-test-id=canvas-node][data-node-name="${name}"]`);
-			await node.waitFor();
-			subtitles[name] = (await node.locator('[class*=subtitle]').first().innerText()).trim();
+		// The canvases of both examples: the subtitles of our nodes.
+		const subtitles: EditorFindings['subtitles'] = {};
+		for (const example of ['scheduled-bulk-onboarding', 'psa-webhook-onboarding']) {
+			await page.goto(`${baseUrl}/workflow/${ids.get(example)!}`);
+			subtitles[example] = {};
+			for (const name of ourNodes(example)) {
+				const node = page.locator(`[data-test-id=canvas-node][data-node-name="${name}"]`);
+				await node.waitFor();
+				subtitles[example][name] = (await node.locator('[class*=subtitle]').first().innerText()).trim();
+			}
+			await page.waitForTimeout(1000);
+			await shot(page, example === 'psa-webhook-onboarding' ? 'webhook-canvas' : 'bulk-canvas');
 		}
-		await page.waitForTimeout(1000);
-		await shot(page, 'bulk-canvas');
-
-		await page.goto(`${baseUrl}/workflow/${ids.get('psa-webhook-onboarding')!}`);
-		await page.locator('[data-test-id=canvas-node]').first().waitFor();
-		await page.waitForTimeout(1000);
-		await shot(page, 'webhook-canvas');
 
 		// The bulk example's GravityZone node: a licence with its Type, so no TRIAL notice.
 		await openNode(page, baseUrl, bulk, 'Create GravityZone Company');

@@ -10,6 +10,7 @@ import { setupOwner } from '../../scripts/lib/n8nRuntime';
 import { checkLicenseEditor, inspectEditor } from './editor';
 import { createContext, type E2eContext } from './context';
 import { expectDocumentedCompany, goldens } from './goldens';
+import { ADMIN, deployedIn, expectSeatsAsTarget, webhookPayload } from './examples';
 
 /**
  * n8n reports itself ready before it has activated the published workflows: wait until the webhook
@@ -79,58 +80,8 @@ describe('in a real n8n, against the sandbox', () => {
 		for (const secret of GzDeploy.secretsReceived) expect(JSON.stringify(run.runData)).not.toContain(secret);
 	});
 
-	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, counts created, existing and failed apart', async () => {
-		const run = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
-		expect(run.status).toBe('success');
-		const rows: Array<[string, string, string, string, string, string, string, string, string, number]> = [
-			['PSA-2001', 'Northwind Dental', '1 Harbor Way', 'Seattle', '98101', 'Washington', 'it@northwind-dental.example', 'US', 'US-WA', 15],
-			['PSA-2002', 'Contoso Legal', '22 Elm Street', 'Austin', '78701', 'Texas', 'admin@contoso-legal.example', 'US', 'US-TX', 40],
-			['PSA-2003', 'Fabrikam Clinics', '5 Rue de Rivoli', 'Paris', '75001', 'Ile-de-France', 'it@fabrikam.example', 'FR', 'FR-75', 25],
-		];
-		// Items run in parallel (Request Options > Concurrency): compare in the CSV's order.
-		const byPsaId = (a: Record<string, unknown>, b: Record<string, unknown>) => String(a.customIdentifier ?? (a.customFields as { psaId: string }).psaId).localeCompare(String(b.customIdentifier ?? (b.customFields as { psaId: string }).psaId));
-		// Row 4 (PSA-2004) has the country "NZL": GravityZone's check refuses it, so it is written in neither console.
-		expect(context.eset.created.map((company) => company.body).sort(byPsaId)).toStrictEqual(
-			rows.map(([customIdentifier, name, streetAddress, city, zipCode, state, email]) => ({
-				name,
-				address: { streetAddress, city, zipCode, state },
-				email,
-				customIdentifier,
-				tags: [{ tag: 'bulk-import' }],
-			})),
-		);
-		expect(context.gravityZone.created.map((company) => company.params).sort(byPsaId)).toStrictEqual(
-			rows.map(([psaId, name, , , , , , country, state, reservedSlots]) => ({
-				type: 1,
-				name,
-				licenseSubscription: { type: 3, reservedSlots, assignedProductType: 0 },
-				country,
-				state,
-				customFields: { psaId },
-			})),
-		);
-		const summary = (result: typeof run) => result.runData.Summary[0].data!.main[0].map((item) => item.json);
-		expect(summary(run)).toStrictEqual([
-			{ result: 'created', count_psaId: 3, concatenated_psaId: 'PSA-2001, PSA-2002, PSA-2003' },
-			{ result: 'failed', count_psaId: 1, concatenated_psaId: 'PSA-2004' },
-		]);
-		const failed = run.runData['Row Result'][0].data!.main[0].find((item) => item.json.result === 'failed')!.json;
-		expect(failed).toStrictEqual({
-			psaId: 'PSA-2004',
-			name: 'Tailspin Toys',
-			result: 'failed',
-			error: 'In item 3 (the 4th): "country" (Country) must be a 2-letter ISO 3166-1 country code such as US or DE (got "NZL"; did you mean "NZ"?)',
-		});
-
-		// The next morning the same export comes again: nothing new, the companies are counted as existing.
-		const again = await context.n8n.execute(context.ids.get('scheduled-bulk-onboarding')!);
-		expect(again.status).toBe('success');
-		expect(summary(again)).toStrictEqual([
-			{ result: 'existing', count_psaId: 3, concatenated_psaId: 'PSA-2001, PSA-2002, PSA-2003' },
-			{ result: 'failed', count_psaId: 1, concatenated_psaId: 'PSA-2004' },
-		]);
-		expect(context.eset.created).toHaveLength(3);
-		expect(context.gravityZone.created).toHaveLength(3);
+	it('scheduled bulk onboarding: checks each row for both consoles first, creates the valid ones in both, sets the CSV\'s seats as a target; the same CSV again sends nothing', async () => {
+		await expectSeatsAsTarget(context);
 	});
 
 	it('customer lifecycle: onboards, updates, suspends and deletes the customer in both consoles', async () => {
@@ -174,46 +125,71 @@ describe('in a real n8n, against the sandbox', () => {
 			// Parsed here: jest compares objects of its own realm (response.json() makes them in Node's).
 			return { status: response.status, body: JSON.parse(await response.text()) as Record<string, unknown> };
 		};
-		const payload = (psaId: string, country: string) => ({
-			psaId,
-			seats: 30,
-			company: {
-				name: `Blue Yonder Dental ${psaId}`,
-				street: '7 Pier Road',
-				city: 'San Diego',
-				zip: '92101',
-				state: 'California',
-				country,
-				countrySubdivision: 'US-CA',
-				email: 'it@blueyonder.example',
-			},
+		it('PSA webhook: a customer ready to deploy - the company in both consoles, its installation package and links, its admin account; the same payload again answers the same with "existing"', async () => {
+			// Links that come a moment after the package (unconfirmed): the node waits for them.
+			context.gravityZone.deploy.configure({ linksDelayMs: 2000 });
+			try {
+				const first = await callWebhook(webhookPayload('CW-7781', 'US', ADMIN));
+				expect(context.eset.created).toHaveLength(1);
+				expect(context.gravityZone.created).toHaveLength(1);
+				const ids = { eset: context.eset.created[0].companyId, gravityZone: context.gravityZone.created[0].id };
+				expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental CW-7781', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
+				expect(context.gravityZone.created[0].params).toMatchObject({
+					name: 'Blue Yonder Dental CW-7781',
+					licenseSubscription: { type: 3, reservedSlots: 30, assignedProductType: 0 },
+					customFields: { psaId: 'CW-7781' },
+				});
+				// In the new company: one package, named after the company, and a Company Administrator for the admin's e-mail.
+				const deployed = deployedIn(context, ids.gravityZone);
+				expect(deployed.packages.map((item) => item.params)).toStrictEqual([
+					{
+						packageName: 'Blue Yonder Dental CW-7781 endpoints',
+						modules: { advancedThreatControl: 1, firewall: 1, userControl: 1, antiphishing: 1, trafficScan: 1, advancedAntiExploit: 1, networkAttackDefense: 1 },
+						companyId: ids.gravityZone,
+						description: 'Endpoints of Blue Yonder Dental CW-7781 (PSA CW-7781)',
+					},
+				]);
+				expect(deployed.accounts.map((account) => account.params)).toStrictEqual([
+					{ email: ADMIN.email, profile: { fullName: ADMIN.name }, companyId: ids.gravityZone, role: 1 },
+				]);
+				// The answer: the IDs, and of the links only the installLink* ones, as GravityZone gives them for the package.
+				expect(Object.keys(deployed.installLinks[0]).sort()).toStrictEqual(['installLinkLinux', 'installLinkMac', 'installLinkMacArm', 'installLinkMacDownloader', 'installLinkWindows']);
+				const onboarded = (outcome: string) => ({
+					status: 200,
+					body: {
+						psaId: 'CW-7781',
+						eset: { companyId: ids.eset, outcome },
+						gravityZone: { companyId: ids.gravityZone, outcome },
+						installationPackage: { id: deployed.packages[0].id, name: 'Blue Yonder Dental CW-7781 endpoints', outcome, linksReady: true },
+						installLinks: deployed.installLinks[0],
+						adminAccount: { id: deployed.accounts[0].id, email: ADMIN.email, outcome },
+					},
+				});
+				expect(first).toStrictEqual(onboarded('created'));
+				expect(JSON.stringify(first.body)).not.toMatch(/fullKit/i);
+
+				// The PSA fires again (a retry, a second save): same IDs and links, nothing new.
+				expect(await callWebhook(webhookPayload('CW-7781', 'US', ADMIN))).toStrictEqual(onboarded('existing'));
+				expect(context.eset.created).toHaveLength(1);
+				expect(context.gravityZone.created).toHaveLength(1);
+				expect(deployedIn(context, ids.gravityZone)).toStrictEqual(deployed);
+				expect(['createPackage', 'createAccount'].map((method) => context.gravityZone.rpcCalls(method).length)).toStrictEqual([1, 1]);
+			} finally {
+				context.gravityZone.deploy.configure({ linksDelayMs: 0 });
+			}
 		});
 
-		it('PSA webhook: creates the customer in both consoles and answers with each console\'s ID and outcome; the same payload again answers "existing"', async () => {
-			const first = await callWebhook(payload('CW-7781', 'US'));
-			expect(context.eset.created).toHaveLength(1);
-			expect(context.gravityZone.created).toHaveLength(1);
-			const ids = { eset: context.eset.created[0].companyId, gravityZone: context.gravityZone.created[0].id };
-			const onboarded = (outcome: string) => ({
-				status: 200,
-				body: { psaId: 'CW-7781', eset: { companyId: ids.eset, outcome }, gravityZone: { companyId: ids.gravityZone, outcome } },
-			});
-			expect(first).toStrictEqual(onboarded('created'));
-			expect(context.eset.created[0].body).toMatchObject({ name: 'Blue Yonder Dental CW-7781', customIdentifier: 'CW-7781', tags: [{ tag: 'psa-onboarded' }] });
-			expect(context.gravityZone.created[0].params).toMatchObject({
-				name: 'Blue Yonder Dental CW-7781',
-				licenseSubscription: { type: 3, reservedSlots: 30, assignedProductType: 0 },
-				customFields: { psaId: 'CW-7781' },
-			});
-
-			// The PSA fires again (a retry, a second save): same IDs, nothing new.
-			expect(await callWebhook(payload('CW-7781', 'US'))).toStrictEqual(onboarded('existing'));
-			expect(context.eset.created).toHaveLength(1);
-			expect(context.gravityZone.created).toHaveLength(1);
+		it('PSA webhook: a payload without an admin e-mail onboards the customer with its package and links, and no account', async () => {
+			const answer = await callWebhook(webhookPayload('CW-7786', 'US'));
+			const companyId = context.gravityZone.created[0].id;
+			expect(answer.status).toBe(200);
+			expect(answer.body).toMatchObject({ gravityZone: { companyId, outcome: 'created' }, installLinks: deployedIn(context, companyId).installLinks[0], adminAccount: null });
+			expect(deployedIn(context, companyId).accounts).toStrictEqual([]);
+			expect(context.gravityZone.calls('accounts')).toStrictEqual([]);
 		});
 
 		it('PSA webhook: a payload a check refuses gets HTTP 422 with the node\'s message, and nothing is sent to either console', async () => {
-			const alpha3 = await callWebhook(payload('CW-7782', 'USA'));
+			const alpha3 = await callWebhook(webhookPayload('CW-7782', 'USA'));
 			expect(alpha3).toStrictEqual({
 				status: 422,
 				body: {
@@ -232,14 +208,25 @@ describe('in a real n8n, against the sandbox', () => {
 					'All problems in this item:\n- "name" (Name) is required\n- "address" (Address) needs at least one of its fields: Street Address, City, ZIP Code or State\nNothing was sent for this item. Fix the field in the node or in the data the expression reads.',
 				refusedBy: 'Check ESET Customer',
 			});
+			// The admin's e-mail is checked before either console is written.
+			const badAdmin = await callWebhook(webhookPayload('CW-7785', 'US', { email: 'jane.doe-at-blueyonder.example', name: 'Jane Doe' }));
+			expect(badAdmin).toStrictEqual({
+				status: 422,
+				body: {
+					psaId: 'CW-7785',
+					error: 'In item 0 (the 1st): "email" (Email) must be an e-mail address of the form local@domain (got "jane.doe-at-blueyonder.example")',
+					details: 'Nothing was sent for this item. Fix the field in the node or in the data the expression reads.',
+					refusedBy: 'Check Admin Account',
+				},
+			});
 			// The checks validate only: neither console received a request.
 			expect(context.eset.requests).toStrictEqual([]);
 			expect(context.gravityZone.requests).toStrictEqual([]);
 		});
 
-		it('PSA webhook: a console that fails during the create gets HTTP 502 naming the step; sent again, the payload completes without a duplicate', async () => {
+		it('PSA webhook: a console that fails while writing gets HTTP 502 naming the step; sent again, the payload completes without a duplicate', async () => {
 			context.gravityZone.scriptNext(isRpc('createCompany'), rpcError('x', -32000, 'Server error', 'Maintenance window'));
-			const failed = await callWebhook(payload('CW-7784', 'US'));
+			const failed = await callWebhook(webhookPayload('CW-7784', 'US', ADMIN));
 			expect(failed).toStrictEqual({
 				status: 502,
 				body: {
@@ -251,20 +238,44 @@ describe('in a real n8n, against the sandbox', () => {
 			});
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(0);
-			const again = await callWebhook(payload('CW-7784', 'US'));
+			// Sent again, and this time the package fails: the company is there now, the package is not.
+			context.gravityZone.scriptNext(isRpc('createPackage'), rpcError('x', -32000, 'Server error', 'Maintenance window'));
+			const packageFailed = await callWebhook(webhookPayload('CW-7784', 'US', ADMIN));
+			expect(packageFailed).toMatchObject({ status: 502, body: { failedAt: 'Create Installation Package', error: 'GravityZone createPackage failed: Server error - Maintenance window' } });
+			expect(context.gravityZone.created).toHaveLength(1);
+			const again = await callWebhook(webhookPayload('CW-7784', 'US', ADMIN));
 			expect(again.status).toBe(200);
-			expect(again.body).toMatchObject({ eset: { companyId: context.eset.created[0].companyId, outcome: 'existing' }, gravityZone: { outcome: 'created' } });
+			expect(again.body).toMatchObject({
+				eset: { companyId: context.eset.created[0].companyId, outcome: 'existing' },
+				gravityZone: { companyId: context.gravityZone.created[0].id, outcome: 'existing' },
+				installationPackage: { outcome: 'created', linksReady: true },
+				adminAccount: { email: ADMIN.email, outcome: 'created' },
+			});
 			expect(context.eset.created).toHaveLength(1);
 			expect(context.gravityZone.created).toHaveLength(1);
+			expect(deployedIn(context, context.gravityZone.created[0].id).packages).toHaveLength(1);
 		});
 
-		it('the editor shows readable subtitles, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
+		it('the editor shows readable subtitles in both examples, the licence Type first, no TRIAL notice with a licence, a searchable Country, error lists, and no label cut off', async () => {
 			const seen = await inspectEditor(context.baseUrl, context.ids);
+			const companies = { 'Check ESET Customer': 'Create a customer', 'Check GravityZone Company': 'Create a company', 'Create ESET Customer': 'Create a customer', 'Create GravityZone Company': 'Create a company' };
 			expect(seen.subtitles).toStrictEqual({
-				'Check ESET Customer': 'Create a customer',
-				'Check GravityZone Company': 'Create a company',
-				'Create ESET Customer': 'Create a customer',
-				'Create GravityZone Company': 'Create a company',
+				'scheduled-bulk-onboarding': {
+					...companies,
+					'Read GravityZone Seats': 'Get license info',
+					'Set GravityZone Seats': 'Set monthly subscription',
+					'Find ESET Licences': 'Search licenses',
+					'Set ESET Seats': 'Update the quantity of a license',
+					'Order ESET Licence': 'Order a license',
+				},
+				'psa-webhook-onboarding': {
+					...companies,
+					'Check Installation Package': 'Create a package',
+					'Check Admin Account': 'Create an account',
+					'Create Installation Package': 'Create a package',
+					'Get Installation Links': 'Get installation links',
+					'Create Admin Account': 'Create an account',
+				},
 			});
 			expect(seen.trialNotice).toStrictEqual({ withLicence: false, newNode: true, afterAddingLicence: false });
 			expect(seen.licenceLabels).toStrictEqual(['License Subscription', 'Type', 'More License Fields', 'Own Use', 'Resell']);
