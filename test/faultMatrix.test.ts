@@ -37,9 +37,12 @@ describe(`fault matrix: ${ITEMS} creates per create operation under throttling, 
 			// The sandbox's own rate limit is off here (the injected 429s stand for it), so no pacing either.
 			const requestOptions = { requestsPerSecond: 0, concurrency: 8 };
 			const { output } = await runCreate(server, { type: 1, name: '={{ $json.name }}', requestOptions }, { items, continueOnFail: true });
-			const { successes } = outcomes(output('Node'));
-			// The sandbox holds exactly one company per successful item.
+			const { successes, failures } = outcomes(output('Node'));
+			// The sandbox holds exactly one company per successful item (a failed item whose company exists is
+			// shown with its error, to say which path lost it).
 			const names = server.created.map((company) => company.params.name);
+			const failedNames = new Map(failures.map((item) => [items[(item.pairedItem as { item: number }).item].name, item.json.error]));
+			expect(names.filter((name) => failedNames.has(String(name))).map((name) => ({ name, error: failedNames.get(String(name)) }))).toStrictEqual([]);
 			expect(new Set(names).size).toBe(names.length);
 			expect(server.created).toHaveLength(successes.length);
 			for (const item of successes) {
@@ -123,9 +126,12 @@ describe(`fault matrix: ${ITEMS} creates per create operation under throttling, 
 					},
 					{ items, continueOnFail: true },
 				);
-				const { successes } = outcomes(output('Node'));
+				const { successes, failures } = outcomes(output('Node'));
 				const ids = server.created.map((company) => company.body.customIdentifier);
 				expect(new Set(ids).size).toBe(ids.length);
+				// A failed item whose customer exists is shown with its error, to say which path lost it.
+				const failedIds = new Map(failures.map((item) => [items[(item.pairedItem as { item: number }).item].psaId, item.json.error]));
+				expect(ids.filter((id) => failedIds.has(String(id))).map((id) => ({ id, error: failedIds.get(String(id)) }))).toStrictEqual([]);
 				expect(server.created).toHaveLength(successes.length);
 				for (const item of successes) {
 					expect(server.created.find((company) => company.companyId === item.json.companyId)?.body.customIdentifier).toBe(item.json.customIdentifier);

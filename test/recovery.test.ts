@@ -26,6 +26,18 @@ describe('a create whose answer was lost is looked up, never repeated blindly', 
 		});
 	});
 
+	it('GravityZone: the last try\'s answer lost after it committed -> found by a look-up, not reported as failed', async () => {
+		await withGravityZone(async (server) => {
+			// Three 5xx before committing, then a create that commits and loses its answer.
+			for (let n = 0; n < 3; n++) server.scriptNext(isRpc('createCompany'), { status: 503 });
+			server.setFaults({ dropAfterCommitRate: 1 });
+			const { output } = await runCreate(server, { type: 1, name: 'Last Try Co' });
+			expect(output('Node')[0].json).toStrictEqual({ id: server.created[0].id, name: 'Last Try Co', type: 1, outcome: 'existing' });
+			expect(server.rpcCalls('createCompany')).toHaveLength(4);
+			expect(server.created).toHaveLength(1);
+		});
+	});
+
 	it('GravityZone: with Create Anyway a lost answer stops the item, saying the company may exist', async () => {
 		await withGravityZone(async (server) => {
 			server.setFaults({ dropAfterCommitRate: 1 });

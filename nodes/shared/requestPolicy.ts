@@ -167,12 +167,13 @@ export async function createWithoutDuplicates<T>(
 		}
 		if (lookup && isRefusal(failed)) return { existing: await findAfterRefusal(lookup, failed), afterRefusal: true };
 		if (!isAmbiguous(failed)) throw failed;
+		// Looked up after every unknown outcome, the last try's too: its create may be the one that went through.
+		const existing = lookup ? await lookup() : undefined;
+		if (existing) return { existing, afterRefusal: false };
 		if (!lookup || attempt >= MAX_AMBIGUOUS_CREATE_RETRIES) {
 			const error = failed as { description?: string | null };
 			error.description = `${error.description ?? ''} The create may have gone through: ${howToCheck} before running this item again.`.trim();
 			throw failed;
 		}
-		const existing = await lookup();
-		if (existing) return { existing, afterRefusal: false };
 	}
 }
