@@ -1,6 +1,6 @@
 import * as core from 'n8n-core';
 import type { WorkflowExecute } from 'n8n-core';
-import type { IExecuteData, INode, INodeIssues, IRunExecutionData, Workflow } from 'n8n-workflow';
+import type { IExecuteData, INode, INodeIssues, INodeParameters, INodeProperties, INodeTypeDescription, IRunExecutionData, Workflow } from 'n8n-workflow';
 import * as workflowModule from 'n8n-workflow';
 
 /**
@@ -69,4 +69,15 @@ export function withIssuesSpelledOut(error: unknown, execute: WorkflowExecute, w
 export function errorOutputTakesDetails(): boolean {
 	const { version } = jest.requireActual<{ version: string }>('n8n-core/package.json');
 	return Number(version.split('.')[0]) >= 2;
+}
+
+/**
+ * Whether the editor shows `parameter` for these values, as n8n-workflow's displayParameter decides with the
+ * node's root values: n8n-workflow 1.83 takes them as its 4th argument, later versions take the node type's
+ * description there and the root values 5th.
+ */
+export function displaysParameter(values: INodeParameters, parameter: INodeProperties, description: INodeTypeDescription): boolean {
+	const display = workflowModule.NodeHelpers.displayParameter as (...args: unknown[]) => boolean;
+	const takesDescription = display.length >= 5;
+	return takesDescription ? display(values, parameter, { typeVersion: 1 }, description, values) : display(values, parameter, { typeVersion: 1 }, values);
 }
