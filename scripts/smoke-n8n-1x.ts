@@ -96,8 +96,13 @@ async function smoke(version: string) {
 		if (imported.status !== 0) throw new Error(imported.stderr);
 
 		const goldenDir = path.join(PROJECT_ROOT, 'test', 'golden');
+		// The company creates of the documented examples (the licence and deploy goldens need seeded sandboxes: e2e).
+		const companyGoldens = readdirSync(path.resolve(PROJECT_ROOT, '..', 'shared', 'api', 'examples'))
+			.filter((file) => file.endsWith('.request.json'))
+			.map((file) => file.replace('.request.json', ''))
+			.sort();
 		const files = [
-			...readdirSync(goldenDir).filter((file) => file.endsWith('.workflow.json')).map((file) => path.join(goldenDir, file)),
+			...companyGoldens.map((name) => path.join(goldenDir, `${name}.workflow.json`)),
 			path.join(PROJECT_ROOT, 'examples', 'psa-webhook-onboarding.workflow.json'),
 		];
 		const eset = { type: 'n8n-nodes-msp-security.esetMsp', credentials: { esetMspApi: { id: 'esetMspSandbox', name: 'ESET MSP (sandbox)' } } };
@@ -122,7 +127,7 @@ async function smoke(version: string) {
 		}
 		const ids = await n8n.importWorkflows(files);
 
-		for (const name of readdirSync(goldenDir).filter((file) => file.endsWith('.workflow.json')).map((file) => file.replace('.workflow.json', ''))) {
+		for (const name of companyGoldens) {
 			sandbox.eset.reset();
 			sandbox.gravityZone.reset();
 			const runData = await execute(n8n, ids.get(name)!);
